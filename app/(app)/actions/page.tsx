@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { ActionsTable } from "@/components/actions/actions-table";
+import { ListToolbar } from "@/components/data-table/list-toolbar";
+import { Pagination } from "@/components/data-table/pagination";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { findActions } from "@/lib/actions/queries";
+import { ZActionListParams } from "@/lib/actions/schemas";
+import { listCampaignOptions } from "@/lib/campaigns/queries";
+import { termOptions } from "@/lib/form-options";
+import { flattenSearchParams } from "@/lib/list-params";
+import { listOrganizationOptions } from "@/lib/organizations/queries";
+import { can } from "@/lib/permissions";
+import { requirePageActor } from "@/lib/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("actions"))("title") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ActionsPage({ searchParams }: Props) {
+  const actor = await requirePageActor();
+  const [t, locale] = await Promise.all([getTranslations("actions"), getLocale()]);
+  const raw = flattenSearchParams(await searchParams);
+  const params = ZActionListParams.parse(raw);
+  const [page, types, statuses, organizations, campaigns] = await Promise.all([
+    findActions({ actor, params: raw }),
+    termOptions("ACTION_TYPE", locale),
+    termOptions("ACTION_STATUS", locale),
+    listOrganizationOptions({ actor }),
+    listCampaignOptions({ actor }),
+  ]);
+  const filtered = Boolean(params.q || params.type || params.status || params.org || params.campaign || params.from || params.to);
+
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          can(actor, "record.create") ? (
+            <Button asChild>
+              <Link href="/actions/new">{t("new")}</Link>
+            </Button>
+          ) : null
+        }
+      />
+      <div className="space-y-4">
+        <ListToolbar
+          searchLabel={t("search")}
+          searchPlaceholder={t("searchPlaceholder")}
+          filters={[
+            { name: "type", label: t("fields.type"), allLabel: t("filters.allTypes"), options: types },
+            { name: "status", label: t("fields.status"), allLabel: t("filters.allStatuses"), options: statuses },
+            { name: "org", label: t("fields.organization"), allLabel: t("filters.allOrganizations"), options: organizations },
+            { name: "campaign", label: t("fields.campaign"), allLabel: t("filters.allCampaigns"), options: campaigns },
+          ]}
+          dateRange={{ fromLabel: t("filters.from"), toLabel: t("filters.to") }}
+        />
+        <ActionsTable rows={page.rows} sort={params.sort} dir={params.dir} filtered={filtered} canCreate={can(actor, "record.create")} />
+        <Pagination page={page.page} pageCount={page.pageCount} size={page.size} total={page.total} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { createOrganizationAction } from "@/app/(app)/organizations/server-actions";
+import { OrganizationForm } from "@/components/organizations/organization-form";
+import { Forbidden } from "@/components/records/forbidden";
+import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
+import { termOptions } from "@/lib/form-options";
+import { listOrganizationOptions } from "@/lib/organizations/queries";
+import { can } from "@/lib/permissions";
+import { requirePageActor } from "@/lib/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("organizations"))("new") };
+}
+
+type Props = { searchParams: Promise<{ parent?: string | string[] }> };
+
+export default async function NewOrganizationPage({ searchParams }: Props) {
+  const actor = await requirePageActor();
+  const [t, tc] = await Promise.all([getTranslations("organizations"), getTranslations("common")]);
+  if (!can(actor, "reference.write")) return <Forbidden />;
+  const [kinds, organizations] = await Promise.all([termOptions("ORGANIZATION_KIND", await getLocale()), listOrganizationOptions({ actor })]);
+  // "Add sub-body" on an organization's page links here with ?parent=<id>; an unknown id is ignored.
+  const { parent } = await searchParams;
+  const parentId = typeof parent === "string" && organizations.some((o) => o.value === parent) ? parent : "";
+
+  return (
+    <>
+      <PageHeader
+        title={t("new")}
+        breadcrumbs={
+          <Breadcrumbs
+            label={tc("nav.breadcrumbs")}
+            items={[{ label: t("title"), href: "/organizations" }, { label: t("new") }]}
+          />
+        }
+      />
+      <div className="max-w-4xl rounded-lg border bg-card p-4 sm:p-6">
+        <OrganizationForm
+          action={createOrganizationAction}
+          options={{ kinds, organizations }}
+          submitLabel={t("create")}
+          cancelHref={parentId ? `/organizations/${parentId}` : "/organizations"}
+          defaults={{ parentId }}
+        />
+      </div>
+    </>
+  );
+}

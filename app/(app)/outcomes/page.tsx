@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { ListToolbar } from "@/components/data-table/list-toolbar";
+import { Pagination } from "@/components/data-table/pagination";
+import { OutcomesTable } from "@/components/outcomes/outcomes-table";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { listCampaignOptions } from "@/lib/campaigns/queries";
+import { termOptions } from "@/lib/form-options";
+import { flattenSearchParams } from "@/lib/list-params";
+import { listOrganizationOptions } from "@/lib/organizations/queries";
+import { findOutcomes } from "@/lib/outcomes/queries";
+import { ZOutcomeListParams } from "@/lib/outcomes/schemas";
+import { can } from "@/lib/permissions";
+import { requirePageActor } from "@/lib/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("outcomes"))("title") };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function OutcomesPage({ searchParams }: Props) {
+  const actor = await requirePageActor();
+  const [t, locale] = await Promise.all([getTranslations("outcomes"), getLocale()]);
+  const raw = flattenSearchParams(await searchParams);
+  const params = ZOutcomeListParams.parse(raw);
+  const [page, types, verifications, organizations, campaigns] = await Promise.all([
+    findOutcomes({ actor, params: raw }),
+    termOptions("OUTCOME_TYPE", locale),
+    termOptions("VERIFICATION", locale),
+    listOrganizationOptions({ actor }),
+    listCampaignOptions({ actor }),
+  ]);
+  const filtered = Boolean(params.q || params.type || params.verification || params.org || params.campaign || params.from || params.to);
+
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          can(actor, "record.create") ? (
+            <Button asChild>
+              <Link href="/outcomes/new">{t("new")}</Link>
+            </Button>
+          ) : null
+        }
+      />
+      <div className="space-y-4">
+        <ListToolbar
+          searchLabel={t("search")}
+          searchPlaceholder={t("searchPlaceholder")}
+          filters={[
+            { name: "type", label: t("fields.type"), allLabel: t("filters.allTypes"), options: types },
+            { name: "verification", label: t("fields.verification"), allLabel: t("filters.allVerifications"), options: verifications },
+            { name: "org", label: t("fields.organization"), allLabel: t("filters.allOrganizations"), options: organizations },
+            { name: "campaign", label: t("fields.campaign"), allLabel: t("filters.allCampaigns"), options: campaigns },
+          ]}
+          dateRange={{ fromLabel: t("filters.from"), toLabel: t("filters.to") }}
+        />
+        <OutcomesTable rows={page.rows} sort={params.sort} dir={params.dir} filtered={filtered} canCreate={can(actor, "record.create")} />
+        <Pagination page={page.page} pageCount={page.pageCount} size={page.size} total={page.total} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export { AppShell, type AppShellUser } from "./app-shell";

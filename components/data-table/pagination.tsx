@@ -1,0 +1,48 @@
+"use client";
+
+import { ChevronLeft, ChevronRight } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { PAGE_SIZES } from "@/lib/list-params";
+import { useTableUrl } from "./use-table-url";
+
+export function Pagination({ page, pageCount, size, total }: { page: number; pageCount: number; size: number; total: number }) {
+  const t = useTranslations("common.table");
+  const { update, pending } = useTableUrl();
+  const from = total === 0 ? 0 : (page - 1) * size + 1;
+  const to = Math.min(total, page * size);
+  return (
+    <nav aria-label={t("pagination")} className="flex flex-col gap-3 py-3 text-sm sm:flex-row sm:items-center sm:justify-between">
+      <p aria-live="polite" className="text-muted-foreground" data-testid="table-count">
+        {t("showing", { from, to, total })}
+      </p>
+      <div className="flex items-center gap-2">
+        <label htmlFor="page-size" className="text-muted-foreground">
+          {t("rowsPerPage")}
+        </label>
+        <select
+          id="page-size"
+          value={size}
+          disabled={pending}
+          onChange={(e) => update({ size: e.target.value })}
+          className="h-8 rounded-md border border-input bg-background px-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        >
+          {PAGE_SIZES.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+        <span className="px-2 text-muted-foreground">{t("pageOf", { page, pageCount })}</span>
+        <Button variant="outline" size="sm" disabled={page <= 1 || pending} onClick={() => update({ page: page - 1 })}>
+          <ChevronLeft aria-hidden className="size-4" />
+          <span>{t("previous")}</span>
+        </Button>
+        <Button variant="outline" size="sm" disabled={page >= pageCount || pending} onClick={() => update({ page: page + 1 })}>
+          <span>{t("next")}</span>
+          <ChevronRight aria-hidden className="size-4" />
+        </Button>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,131 @@
+import "server-only";
+import { changedFields, recordAudit } from "@/lib/audit";
+import { toDbDate, toDbDateOrNull, toIsoDate, toIsoDateOrNull } from "@/lib/dates";
+import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/parse";
+import { actionScope, assertCan, assertCanEditRecord, type Actor } from "@/lib/permissions";
+import { assertReferencesExist } from "@/lib/references";
+import { termIdByCode } from "@/lib/vocabularies/queries";
+import { ZActionInput, type TActionData } from "./schemas";
+
+/** The audited shape of an action: codes, ids and ISO dates, sorted so diffs are stable. */
+type ActionSnapshot = ReturnType<typeof snapshotOf>;
+
+const snapshotOf = (d: TActionData) => ({
+  title: d.title,
+  type: d.type,
+  date: d.date,
+  datePrecision: d.datePrecision,
+  status: d.status,
+  organizationIds: [...d.organizationIds].sort(),
+  campaignIds: [...d.campaignIds].sort(),
+  participantIds: [...d.participantIds].sort(),
+  referenceNumber: d.referenceNumber ?? null,
+  summary: d.summary ?? null,
+  responseSummary: d.responseSummary ?? null,
+  responseDate: d.responseDate ?? null,
+  followUpDue: d.followUpDue ?? null,
+  confidentiality: d.confidentiality,
+});
+
+async function columnsOf(tx: Tx, d: TActionData) {
+  await assertReferencesExist(tx, d);
+  return {
+    title: d.title,
+    typeId: await termIdByCode(tx, "ACTION_TYPE", d.type, "type"),
+    statusId: await termIdByCode(tx, "ACTION_STATUS", d.status, "status"),
+    date: toDbDate(d.date),
+    datePrecision: d.datePrecision,
+    referenceNumber: d.referenceNumber ?? null,
+    summary: d.summary ?? null,
+    responseSummary: d.responseSummary ?? null,
+    responseDate: toDbDateOrNull(d.responseDate),
+    followUpDue: toDbDateOrNull(d.followUpDue),
+    confidentiality: d.confidentiality,
+  };
+}
+
+const relationsOf = (d: TActionData) => ({
+  organizations: { create: d.organizationIds.map((organizationId) => ({ organizationId })) },
+  campaigns: { create: d.campaignIds.map((campaignId) => ({ campaignId })) },
+  participants: { create: d.participantIds.map((userId) => ({ userId })) },
+});
+
+export async function createAction({ actor, input }: { actor: Actor; input: unknown }): Promise<{ id: string }> {
+  assertCan(actor, "record.create");
+  const data = parseInput(ZActionInput, input);
+  return db.$transaction(async (tx) => {
+    const action = await tx.action.create({
+      data: { ...(await columnsOf(tx, data)), createdById: actor.id, ...relationsOf(data) },
+      select: { id: true },
+    });
+    await recordAudit(tx, { actor, event: "action.created", entity: "Action", entityId: action.id, after: snapshotOf(data) });
+    return action;
+  });
+}
+
+/** Loads an action the actor may see and edit, with its current audited snapshot. */
+async function loadEditable(tx: Tx, actor: Actor, id: string): Promise<ActionSnapshot> {
+  const a = await tx.action.findFirst({
+    where: { AND: [{ id }, actionScope(actor)] },
+    include: {
+      type: { select: { code: true } },
+      status: { select: { code: true } },
+      organizations: { select: { organizationId: true } },
+      campaigns: { select: { campaignId: true } },
+      participants: { select: { userId: true } },
+    },
+  });
+  if (!a) throw new AppError("NOT_FOUND");
+  const participantIds = a.participants.map((p) => p.userId);
+  assertCanEditRecord(actor, { createdById: a.createdById, participantIds });
+  return snapshotOf({
+    title: a.title,
+    type: a.type.code,
+    date: toIsoDate(a.date),
+    datePrecision: a.datePrecision,
+    status: a.status.code,
+    organizationIds: a.organizations.map((o) => o.organizationId),
+    campaignIds: a.campaigns.map((c) => c.campaignId),
+    participantIds,
+    referenceNumber: a.referenceNumber ?? undefined,
+    summary: a.summary ?? undefined,
+    responseSummary: a.responseSummary ?? undefined,
+    responseDate: toIsoDateOrNull(a.responseDate) ?? undefined,
+    followUpDue: toIsoDateOrNull(a.followUpDue) ?? undefined,
+    confidentiality: a.confidentiality,
+  });
+}
+
+export async function updateAction({ actor, id, input }: { actor: Actor; id: string; input: unknown }): Promise<{ id: string }> {
+  assertCan(actor, "record.edit.own");
+  const data = parseInput(ZActionInput, input);
+  return db.$transaction(async (tx) => {
+    const before = await loadEditable(tx, actor, id);
+    const after = snapshotOf(data);
+    const diff = changedFields(before, after);
+    if (!diff) return { id };
+    await tx.action.update({
+      where: { id },
+      data: {
+        ...(await columnsOf(tx, data)),
+        organizations: { deleteMany: {}, ...relationsOf(data).organizations },
+        campaigns: { deleteMany: {}, ...relationsOf(data).campaigns },
+        participants: { deleteMany: {}, ...relationsOf(data).participants },
+      },
+    });
+    await recordAudit(tx, { actor, event: "action.updated", entity: "Action", entityId: id, ...diff });
+    return { id };
+  });
+}
+
+/** Soft delete: the row stays for the audit trail; every scope hides it. */
+export async function deleteAction({ actor, id }: { actor: Actor; id: string }): Promise<void> {
+  assertCan(actor, "record.edit.own");
+  await db.$transaction(async (tx) => {
+    const before = await loadEditable(tx, actor, id);
+    await tx.action.update({ where: { id }, data: { deletedAt: new Date() } });
+    await recordAudit(tx, { actor, event: "action.deleted", entity: "Action", entityId: id, before });
+  });
+}

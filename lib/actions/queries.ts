@@ -1,0 +1,186 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { toIsoDate, toIsoDateOrNull, toDbDate } from "@/lib/dates";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { toPage, type Page } from "@/lib/list-params";
+import { actionScope, assertCan, canEditRecord, linkScope, type Actor } from "@/lib/permissions";
+import type { ActionDetail, ActionListRow } from "./dto";
+import { ZActionListParams, type TActionListParams } from "./schemas";
+
+const termRef = { select: { code: true, labelEn: true, labelUk: true } } as const;
+
+/** The one where-builder for the list, its count and (later) its exports. */
+export function buildActionWhere(actor: Actor, p: TActionListParams): Prisma.ActionWhereInput {
+  const and: Prisma.ActionWhereInput[] = [actionScope(actor)];
+  if (p.type) and.push({ type: { code: p.type } });
+  if (p.status) and.push({ status: { code: p.status } });
+  if (p.org) and.push({ organizations: { some: { organizationId: p.org } } });
+  if (p.campaign) and.push({ campaigns: { some: { campaignId: p.campaign } } });
+  if (p.from) and.push({ date: { gte: toDbDate(p.from) } });
+  if (p.to) and.push({ date: { lte: toDbDate(p.to) } });
+  if (p.q) {
+    const contains = { contains: p.q, mode: "insensitive" } as const;
+    and.push({
+      OR: [
+        { title: contains },
+        { referenceNumber: contains },
+        { summary: contains },
+        { organizations: { some: { organization: { OR: [{ name: contains }, { acronym: contains }, { nameUk: contains }] } } } },
+      ],
+    });
+  }
+  return { AND: and };
+}
+
+function orderBy(p: TActionListParams): Prisma.ActionOrderByWithRelationInput[] {
+  const dir = p.dir;
+  const primary: Prisma.ActionOrderByWithRelationInput = {
+    date: { date: dir },
+    title: { title: dir },
+    type: { type: { sortOrder: dir } },
+    status: { status: { sortOrder: dir } },
+    followUpDue: { followUpDue: { sort: dir, nulls: "last" as const } },
+    updatedAt: { updatedAt: dir },
+  }[p.sort];
+  return [primary, { id: dir }];
+}
+
+const listSelect = {
+  id: true,
+  title: true,
+  date: true,
+  datePrecision: true,
+  followUpDue: true,
+  referenceNumber: true,
+  confidentiality: true,
+  type: termRef,
+  status: termRef,
+  organizations: { select: { organization: { select: { id: true, name: true, acronym: true } } } },
+} as const satisfies Prisma.ActionSelect;
+
+type ListRow = Prisma.ActionGetPayload<{ select: typeof listSelect }>;
+
+const toListRow = (a: ListRow, linkCount: number): ActionListRow => ({
+  id: a.id,
+  title: a.title,
+  type: a.type,
+  status: a.status,
+  date: toIsoDate(a.date),
+  datePrecision: a.datePrecision,
+  followUpDue: toIsoDateOrNull(a.followUpDue),
+  referenceNumber: a.referenceNumber,
+  confidentiality: a.confidentiality,
+  organizations: a.organizations.map((o) => o.organization),
+  linkCount,
+});
+
+/** One page of the actions an actor may see, filtered, searched and sorted as the URL says. */
+export async function findActions({ actor, params }: { actor: Actor; params: unknown }): Promise<Page<ActionListRow>> {
+  assertCan(actor, "record.read");
+  const p = ZActionListParams.parse(params ?? {});
+  const where = buildActionWhere(actor, p);
+  const [total, rows] = await Promise.all([
+    db.action.count({ where }),
+    db.action.findMany({
+      where,
+      orderBy: orderBy(p),
+      skip: (p.page - 1) * p.size,
+      take: p.size,
+      select: { ...listSelect, _count: { select: { links: { where: linkScope(actor) } } } },
+    }),
+  ]);
+  return toPage(
+    rows.map((r) => toListRow(r, r._count.links)),
+    total,
+    p.page,
+    p.size,
+  );
+}
+
+/** One action with everything its page shows; absent or out of scope → NOT_FOUND. */
+export async function getAction({ actor, id }: { actor: Actor; id: string }): Promise<ActionDetail> {
+  assertCan(actor, "record.read");
+  const a = await db.action.findFirst({
+    where: { AND: [{ id }, actionScope(actor)] },
+    select: {
+      ...listSelect,
+      summary: true,
+      responseSummary: true,
+      responseDate: true,
+      createdAt: true,
+      updatedAt: true,
+      createdById: true,
+      createdBy: { select: { id: true, name: true } },
+      campaigns: { select: { campaign: { select: { id: true, title: true, deletedAt: true } } } },
+      participants: { select: { user: { select: { id: true, name: true } } } },
+      links: {
+        where: linkScope(actor),
+        orderBy: [{ outcome: { date: "desc" } }, { id: "asc" }],
+        select: {
+          id: true,
+          evidenceNote: true,
+          contribution: termRef,
+          outcome: { select: { id: true, title: true, date: true, datePrecision: true, type: termRef } },
+        },
+      },
+    },
+  });
+  if (!a) throw new AppError("NOT_FOUND");
+  const participantIds = a.participants.map((p) => p.user.id);
+  return {
+    ...toListRow(a, a.links.length),
+    summary: a.summary,
+    responseSummary: a.responseSummary,
+    responseDate: toIsoDateOrNull(a.responseDate),
+    campaigns: a.campaigns.filter((c) => !c.campaign.deletedAt).map(({ campaign: { id, title } }) => ({ id, title })),
+    participants: a.participants.map((p) => p.user),
+    createdBy: a.createdBy,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+    links: a.links.map((l) => ({
+      linkId: l.id,
+      contribution: l.contribution,
+      evidenceNote: l.evidenceNote,
+      outcome: { ...l.outcome, date: toIsoDate(l.outcome.date) },
+    })),
+    canEdit: canEditRecord(actor, { createdById: a.createdById, participantIds }),
+  };
+}
+
+/** The action as its edit form needs it (codes and ids, not labels). */
+export async function getActionForEdit({ actor, id }: { actor: Actor; id: string }) {
+  const a = await getAction({ actor, id });
+  if (!a.canEdit) throw new AppError("FORBIDDEN");
+  return {
+    id: a.id,
+    values: {
+      title: a.title,
+      type: a.type.code,
+      date: a.date,
+      datePrecision: a.datePrecision,
+      status: a.status.code,
+      organizationIds: a.organizations.map((o) => o.id),
+      campaignIds: a.campaigns.map((c) => c.id),
+      participantIds: a.participants.map((p) => p.id),
+      referenceNumber: a.referenceNumber ?? "",
+      summary: a.summary ?? "",
+      responseSummary: a.responseSummary ?? "",
+      responseDate: a.responseDate ?? "",
+      followUpDue: a.followUpDue ?? "",
+      confidentiality: a.confidentiality,
+    },
+  };
+}
+
+/** Actions an actor may link from an outcome page: a short search by title. */
+export async function searchActionsForLink({ actor, q }: { actor: Actor; q: string }) {
+  assertCan(actor, "record.read");
+  const rows = await db.action.findMany({
+    where: { AND: [actionScope(actor), q ? { title: { contains: q.slice(0, 200), mode: "insensitive" } } : {}] },
+    orderBy: [{ date: "desc" }, { id: "asc" }],
+    take: 20,
+    select: { id: true, title: true, date: true },
+  });
+  return rows.map((r) => ({ id: r.id, title: r.title, date: toIsoDate(r.date) }));
+}

@@ -1,0 +1,57 @@
+// Advocacy actions: what the office did. (Not Next.js "server actions": those live in
+// app/**/server-actions.ts.) Safe to import from client components.
+import { z } from "zod";
+import { filterDate, filterString, listParamsSchema } from "@/lib/list-params";
+import {
+  enumOf,
+  idList,
+  optionalDate,
+  optionalText,
+  requiredDate,
+  requiredText,
+} from "@/lib/validation";
+
+export const CONFIDENTIALITY = ["PUBLIC", "INTERNAL", "RESTRICTED"] as const;
+export const DATE_PRECISION = ["DAY", "MONTH", "YEAR", "ESTIMATED"] as const;
+
+export const ACTION_MULTI_FIELDS = ["organizationIds", "campaignIds", "participantIds"] as const;
+
+export const ZActionInput = z
+  .strictObject({
+    title: requiredText(300),
+    type: requiredText(64),
+    date: requiredDate(),
+    datePrecision: enumOf(DATE_PRECISION).default("DAY"),
+    status: requiredText(64),
+    organizationIds: idList(),
+    campaignIds: idList(),
+    participantIds: idList(),
+    referenceNumber: optionalText(100),
+    summary: optionalText(20_000),
+    responseSummary: optionalText(20_000),
+    responseDate: optionalDate(),
+    followUpDue: optionalDate(),
+    confidentiality: enumOf(CONFIDENTIALITY).default("INTERNAL"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.followUpDue && v.date && v.followUpDue < v.date)
+      ctx.addIssue({ code: "custom", path: ["followUpDue"], message: "validation.followUpBeforeDate" });
+    if (v.responseDate && v.date && v.responseDate < v.date)
+      ctx.addIssue({ code: "custom", path: ["responseDate"], message: "validation.responseBeforeDate" });
+  });
+
+export type TActionInput = z.input<typeof ZActionInput>;
+export type TActionData = z.output<typeof ZActionInput>;
+
+export const ACTION_SORT_KEYS = ["date", "title", "type", "status", "followUpDue", "updatedAt"] as const;
+export type ActionSortKey = (typeof ACTION_SORT_KEYS)[number];
+
+export const ZActionListParams = listParamsSchema(ACTION_SORT_KEYS, { sort: "date", dir: "desc" }).extend({
+  type: filterString(),
+  status: filterString(),
+  org: filterString(),
+  campaign: filterString(),
+  from: filterDate(),
+  to: filterDate(),
+});
+export type TActionListParams = z.output<typeof ZActionListParams>;

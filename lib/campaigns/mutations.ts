@@ -1,0 +1,67 @@
+import "server-only";
+import { changedFields, recordAudit } from "@/lib/audit";
+import { toDbDateOrNull } from "@/lib/dates";
+import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/parse";
+import { assertCan, type Actor } from "@/lib/permissions";
+import { assertReferencesExist } from "@/lib/references";
+import { assertNoCycle } from "@/lib/tree";
+import { termIdByCode } from "@/lib/vocabularies/queries";
+import { getCampaignForEdit } from "./queries";
+import { ZCampaignInput, type TCampaignData } from "./schemas";
+
+const snapshotOf = (d: TCampaignData) => ({
+  title: d.title,
+  titleUk: d.titleUk ?? null,
+  goal: d.goal ?? null,
+  status: d.status,
+  priority: d.priority,
+  ownerId: d.ownerId ?? null,
+  targetOrgId: d.targetOrgId ?? null,
+  parentId: d.parentId ?? null,
+  startDate: d.startDate ?? null,
+  endDate: d.endDate ?? null,
+});
+
+/** `keepOwnerId`: the current owner may stay even after their account was deactivated. */
+async function columnsOf(tx: Tx, d: TCampaignData, keepOwnerId?: string | null) {
+  await assertReferencesExist(tx, { organizationId: { targetOrgId: d.targetOrgId } });
+  // Checked here rather than as participantIds so that the error lands on the owner field.
+  if (d.ownerId && d.ownerId !== keepOwnerId && !(await tx.user.count({ where: { id: d.ownerId, active: true } })))
+    throw new AppError("VALIDATION", "errors.validation", { ownerId: ["validation.unknownReference"] });
+  if (d.parentId && !(await tx.campaign.count({ where: { id: d.parentId, deletedAt: null } })))
+    throw new AppError("VALIDATION", "errors.validation", { parentId: ["validation.unknownReference"] });
+  const { status, startDate, endDate, ...rest } = snapshotOf(d);
+  return {
+    ...rest,
+    statusId: await termIdByCode(tx, "CAMPAIGN_STATUS", status, "status"),
+    startDate: toDbDateOrNull(startDate),
+    endDate: toDbDateOrNull(endDate),
+  };
+}
+
+export async function createCampaign({ actor, input }: { actor: Actor; input: unknown }) {
+  assertCan(actor, "reference.write");
+  const data = parseInput(ZCampaignInput, input);
+  return db.$transaction(async (tx) => {
+    const campaign = await tx.campaign.create({ data: await columnsOf(tx, data), select: { id: true } });
+    await recordAudit(tx, { actor, event: "campaign.created", entity: "Campaign", entityId: campaign.id, after: snapshotOf(data) });
+    return campaign;
+  });
+}
+
+export async function updateCampaign({ actor, id, input }: { actor: Actor; id: string; input: unknown }) {
+  assertCan(actor, "reference.write");
+  const data = parseInput(ZCampaignInput, input);
+  const { values } = await getCampaignForEdit({ actor, id });
+  const before = snapshotOf(parseInput(ZCampaignInput, values));
+  return db.$transaction(async (tx) => {
+    await assertNoCycle(id, data.parentId, async (x) => (await tx.campaign.findUnique({ where: { id: x }, select: { parentId: true } }))?.parentId);
+    const diff = changedFields(before, snapshotOf(data));
+    if (!diff) return { id };
+    await tx.campaign.update({ where: { id }, data: await columnsOf(tx, data, before.ownerId) });
+    await recordAudit(tx, { actor, event: "campaign.updated", entity: "Campaign", entityId: id, ...diff });
+    return { id };
+  });
+}

@@ -1,0 +1,201 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { DatePrecision, TermRef } from "@/lib/actions/dto";
+import { toIsoDate, toIsoDateOrNull } from "@/lib/dates";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { toPage, type Page } from "@/lib/list-params";
+import { actionScope, assertCan, can, linkScope, outcomeScope, type Actor } from "@/lib/permissions";
+import { ZCampaignListParams, type TCampaignListParams } from "./schemas";
+
+const termRef = { select: { code: true, labelEn: true, labelUk: true } } as const;
+
+export type CampaignListRow = {
+  id: string;
+  title: string;
+  titleUk: string | null;
+  status: TermRef;
+  priority: "LOW" | "MEDIUM" | "HIGH";
+  owner: { id: string; name: string } | null;
+  targetOrg: { id: string; name: string; acronym: string | null } | null;
+  parent: { id: string; title: string } | null;
+  actionCount: number;
+  outcomeCount: number;
+  updatedAt: string;
+};
+
+export function buildCampaignWhere(p: TCampaignListParams): Prisma.CampaignWhereInput {
+  const and: Prisma.CampaignWhereInput[] = [{ deletedAt: null }];
+  if (p.status) and.push({ status: { code: p.status } });
+  if (p.priority === "LOW" || p.priority === "MEDIUM" || p.priority === "HIGH") and.push({ priority: p.priority });
+  if (p.q) {
+    const contains = { contains: p.q, mode: "insensitive" } as const;
+    and.push({ OR: [{ title: contains }, { titleUk: contains }, { goal: contains }] });
+  }
+  return { AND: and };
+}
+
+const orderBy = (p: TCampaignListParams): Prisma.CampaignOrderByWithRelationInput[] => [
+  {
+    title: { title: p.dir },
+    status: { status: { sortOrder: p.dir } },
+    priority: { priority: p.dir },
+    updatedAt: { updatedAt: p.dir },
+  }[p.sort] as Prisma.CampaignOrderByWithRelationInput,
+  { id: p.dir },
+];
+
+const listSelect = (actor: Actor) =>
+  ({
+    id: true,
+    title: true,
+    titleUk: true,
+    priority: true,
+    status: termRef,
+    owner: { select: { id: true, name: true } },
+    targetOrg: { select: { id: true, name: true, acronym: true } },
+    parent: { select: { id: true, title: true } },
+    updatedAt: true,
+    _count: {
+      select: {
+        actions: { where: { action: actionScope(actor) } },
+        outcomes: { where: { outcome: outcomeScope(actor) } },
+      },
+    },
+  }) as const satisfies Prisma.CampaignSelect;
+
+export async function findCampaigns({ actor, params }: { actor: Actor; params: unknown }): Promise<Page<CampaignListRow>> {
+  assertCan(actor, "reference.read");
+  const p = ZCampaignListParams.parse(params ?? {});
+  const where = buildCampaignWhere(p);
+  const [total, rows] = await Promise.all([
+    db.campaign.count({ where }),
+    db.campaign.findMany({ where, orderBy: orderBy(p), skip: (p.page - 1) * p.size, take: p.size, select: listSelect(actor) }),
+  ]);
+  return toPage(
+    rows.map(({ _count, ...c }) => ({
+      ...c,
+      actionCount: _count.actions,
+      outcomeCount: _count.outcomes,
+      updatedAt: c.updatedAt.toISOString(),
+    })),
+    total,
+    p.page,
+    p.size,
+  );
+}
+
+export type CampaignTimelineItem =
+  | { kind: "action"; id: string; title: string; date: string; datePrecision: DatePrecision; type: TermRef; status: TermRef }
+  | {
+      kind: "outcome";
+      id: string;
+      title: string;
+      date: string;
+      datePrecision: DatePrecision;
+      type: TermRef;
+      verification: TermRef;
+      links: { actionId: string; actionTitle: string; contribution: TermRef }[];
+    };
+
+/** A campaign with its sub-goals and, in date order, the actions and outcomes of it and its sub-goals. */
+export async function getCampaign({ actor, id }: { actor: Actor; id: string }) {
+  assertCan(actor, "reference.read");
+  const c = await db.campaign.findFirst({
+    where: { id, deletedAt: null },
+    select: {
+      ...listSelect(actor),
+      goal: true,
+      startDate: true,
+      endDate: true,
+      createdAt: true,
+      updatedAt: true,
+      children: {
+        where: { deletedAt: null },
+        orderBy: { title: "asc" },
+        select: { id: true, title: true, status: termRef, targetOrg: { select: { id: true, name: true, acronym: true } } },
+      },
+    },
+  });
+  if (!c) throw new AppError("NOT_FOUND");
+  const campaignIds = [id, ...c.children.map((k) => k.id)];
+  const [actions, outcomes] = await Promise.all([
+    db.action.findMany({
+      where: { AND: [actionScope(actor), { campaigns: { some: { campaignId: { in: campaignIds } } } }] },
+      orderBy: [{ date: "asc" }, { id: "asc" }],
+      take: 500,
+      select: { id: true, title: true, date: true, datePrecision: true, type: termRef, status: termRef },
+    }),
+    db.outcome.findMany({
+      where: { AND: [outcomeScope(actor), { campaigns: { some: { campaignId: { in: campaignIds } } } }] },
+      orderBy: [{ date: "asc" }, { id: "asc" }],
+      take: 500,
+      select: {
+        id: true,
+        title: true,
+        date: true,
+        datePrecision: true,
+        type: termRef,
+        verification: termRef,
+        links: {
+          where: linkScope(actor),
+          orderBy: { action: { date: "asc" } },
+          select: { contribution: termRef, action: { select: { id: true, title: true } } },
+        },
+      },
+    }),
+  ]);
+  const timeline: CampaignTimelineItem[] = [
+    ...actions.map((a) => ({ kind: "action" as const, ...a, date: toIsoDate(a.date) })),
+    ...outcomes.map((o) => ({
+      kind: "outcome" as const,
+      ...o,
+      date: toIsoDate(o.date),
+      links: o.links.map((l) => ({ actionId: l.action.id, actionTitle: l.action.title, contribution: l.contribution })),
+    })),
+  ].sort((a, b) => a.date.localeCompare(b.date) || (a.kind === b.kind ? 0 : a.kind === "action" ? -1 : 1));
+  const { _count, ...rest } = c;
+  return {
+    ...rest,
+    actionCount: actions.length,
+    outcomeCount: outcomes.length,
+    startDate: toIsoDateOrNull(c.startDate),
+    endDate: toIsoDateOrNull(c.endDate),
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+    timeline,
+    canEdit: can(actor, "reference.write"),
+  };
+}
+export type CampaignDetail = Awaited<ReturnType<typeof getCampaign>>;
+
+export async function getCampaignForEdit({ actor, id }: { actor: Actor; id: string }) {
+  assertCan(actor, "reference.write");
+  const c = await db.campaign.findFirst({ where: { id, deletedAt: null }, include: { status: { select: { code: true } } } });
+  if (!c) throw new AppError("NOT_FOUND");
+  return {
+    id: c.id,
+    values: {
+      title: c.title,
+      titleUk: c.titleUk ?? "",
+      goal: c.goal ?? "",
+      status: c.status.code,
+      priority: c.priority,
+      ownerId: c.ownerId ?? "",
+      targetOrgId: c.targetOrgId ?? "",
+      parentId: c.parentId ?? "",
+      startDate: toIsoDateOrNull(c.startDate) ?? "",
+      endDate: toIsoDateOrNull(c.endDate) ?? "",
+    },
+  };
+}
+
+export async function listCampaignOptions({ actor }: { actor: Actor }) {
+  assertCan(actor, "reference.read");
+  const rows = await db.campaign.findMany({
+    where: { deletedAt: null },
+    orderBy: { title: "asc" },
+    select: { id: true, title: true, parent: { select: { title: true } } },
+  });
+  return rows.map((c) => ({ value: c.id, label: c.title, hint: c.parent?.title }));
+}

@@ -1,0 +1,21 @@
+import "server-only";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/generated/prisma/client";
+
+// One client per process (globalThis survives Next's dev-mode module reloads). It omits the password
+// hash everywhere: the one place that needs it (sign-in) asks for it explicitly.
+const createClient = () =>
+  new PrismaClient({
+    adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL ?? "postgresql://localhost/unset" }),
+    omit: { user: { passwordHash: true } },
+  });
+
+type Client = ReturnType<typeof createClient>;
+const globalForDb = globalThis as unknown as { advocacyDb?: Client };
+
+export const db: Client = globalForDb.advocacyDb ?? createClient();
+globalForDb.advocacyDb = db;
+
+export type Db = Client;
+/** The transaction client that $transaction passes to its callback. */
+export type Tx = Parameters<Parameters<Client["$transaction"]>[0]>[0];

@@ -1,0 +1,60 @@
+// The URL is the only state of a list: page, size, sort, direction, search and filters. Each area
+// declares its sort keys; anything unknown falls back to the defaults instead of failing.
+// Safe to import from client components.
+import { z } from "zod";
+import { isValidIsoDate } from "./validation";
+
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export const listParamsSchema = <K extends readonly [string, ...string[]]>(
+  sortKeys: K,
+  defaults: { sort: K[number]; dir: "asc" | "desc" },
+) =>
+  z.object({
+    q: z.string().trim().max(200).catch("").default(""),
+    page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),
+    size: z.coerce
+      .number()
+      .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
+      .catch(25)
+      .default(25),
+    sort: z.enum(sortKeys).catch(defaults.sort).default(defaults.sort),
+    dir: z.enum(["asc", "desc"]).catch(defaults.dir).default(defaults.dir),
+  });
+
+/** An optional filter value; invalid values are ignored, not errors. */
+export const filterString = () =>
+  z
+    .string()
+    .trim()
+    .max(64)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined);
+
+export const filterDate = () =>
+  z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((v) => (v && isValidIsoDate(v) ? v : undefined));
+
+/** Next's searchParams → the first value of each key. */
+export const flattenSearchParams = (sp: SearchParams | URLSearchParams): Record<string, string | undefined> => {
+  if (sp instanceof URLSearchParams) return Object.fromEntries(sp.entries());
+  return Object.fromEntries(Object.entries(sp).map(([k, v]) => [k, first(v)]));
+};
+
+export type Page<T> = { rows: T[]; total: number; page: number; size: number; pageCount: number };
+
+export const toPage = <T>(rows: T[], total: number, page: number, size: number): Page<T> => ({
+  rows,
+  total,
+  page,
+  size,
+  pageCount: Math.max(1, Math.ceil(total / size)),
+});

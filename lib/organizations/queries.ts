@@ -1,0 +1,124 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { OrgRef, TermRef } from "@/lib/actions/dto";
+import { toIsoDate } from "@/lib/dates";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { toPage, type Page } from "@/lib/list-params";
+import { actionScope, assertCan, can, outcomeScope, type Actor } from "@/lib/permissions";
+import { ZOrganizationListParams, type TOrganizationListParams } from "./schemas";
+
+const termRef = { select: { code: true, labelEn: true, labelUk: true } } as const;
+
+export type OrganizationListRow = OrgRef & {
+  nameUk: string | null;
+  kind: TermRef;
+  parent: OrgRef | null;
+  country: string | null;
+  childCount: number;
+};
+
+export function buildOrganizationWhere(p: TOrganizationListParams): Prisma.OrganizationWhereInput {
+  const and: Prisma.OrganizationWhereInput[] = [{ deletedAt: null }];
+  if (p.kind) and.push({ kind: { code: p.kind } });
+  if (p.parent) and.push({ parentId: p.parent });
+  if (p.q) {
+    const contains = { contains: p.q, mode: "insensitive" } as const;
+    and.push({ OR: [{ name: contains }, { nameUk: contains }, { acronym: contains }, { country: contains }] });
+  }
+  return { AND: and };
+}
+
+const orderBy = (p: TOrganizationListParams): Prisma.OrganizationOrderByWithRelationInput[] => [
+  {
+    name: { name: p.dir },
+    acronym: { acronym: { sort: p.dir, nulls: "last" as const } },
+    kind: { kind: { sortOrder: p.dir } },
+    updatedAt: { updatedAt: p.dir },
+  }[p.sort] as Prisma.OrganizationOrderByWithRelationInput,
+  { id: p.dir },
+];
+
+const listSelect = {
+  id: true,
+  name: true,
+  nameUk: true,
+  acronym: true,
+  country: true,
+  kind: termRef,
+  parent: { select: { id: true, name: true, acronym: true } },
+  _count: { select: { children: { where: { deletedAt: null } } } },
+} as const satisfies Prisma.OrganizationSelect;
+
+export async function findOrganizations({ actor, params }: { actor: Actor; params: unknown }): Promise<Page<OrganizationListRow>> {
+  assertCan(actor, "reference.read");
+  const p = ZOrganizationListParams.parse(params ?? {});
+  const where = buildOrganizationWhere(p);
+  const [total, rows] = await Promise.all([
+    db.organization.count({ where }),
+    db.organization.findMany({ where, orderBy: orderBy(p), skip: (p.page - 1) * p.size, take: p.size, select: listSelect }),
+  ]);
+  return toPage(
+    rows.map(({ _count, ...o }) => ({ ...o, childCount: _count.children })),
+    total,
+    p.page,
+    p.size,
+  );
+}
+
+export async function getOrganization({ actor, id }: { actor: Actor; id: string }) {
+  assertCan(actor, "reference.read");
+  const o = await db.organization.findFirst({
+    where: { id, deletedAt: null },
+    select: {
+      ...listSelect,
+      website: true,
+      notes: true,
+      createdAt: true,
+      updatedAt: true,
+      children: { where: { deletedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, acronym: true } },
+    },
+  });
+  if (!o) throw new AppError("NOT_FOUND");
+  const [actions, outcomes] = await Promise.all([
+    db.action.findMany({
+      where: { AND: [actionScope(actor), { organizations: { some: { organizationId: id } } }] },
+      orderBy: [{ date: "desc" }, { id: "desc" }],
+      take: 50,
+      select: { id: true, title: true, date: true, datePrecision: true, type: termRef, status: termRef },
+    }),
+    db.outcome.findMany({
+      where: { AND: [outcomeScope(actor), { OR: [{ subjectId: id }, { decidingBodyId: id }] }] },
+      orderBy: [{ date: "desc" }, { id: "desc" }],
+      take: 50,
+      select: { id: true, title: true, date: true, datePrecision: true, type: termRef, subjectId: true, statusBefore: true, statusAfter: true },
+    }),
+  ]);
+  const { _count, ...rest } = o;
+  return {
+    ...rest,
+    childCount: _count.children,
+    createdAt: o.createdAt.toISOString(),
+    updatedAt: o.updatedAt.toISOString(),
+    actions: actions.map((a) => ({ ...a, date: toIsoDate(a.date) })),
+    outcomes: outcomes.map((x) => ({ ...x, date: toIsoDate(x.date), asSubject: x.subjectId === id })),
+    canEdit: can(actor, "reference.write"),
+  };
+}
+export type OrganizationDetail = Awaited<ReturnType<typeof getOrganization>>;
+
+/** Every live organization for pickers, labelled "Acronym – Name", sorted by label. */
+export async function listOrganizationOptions({ actor }: { actor: Actor }) {
+  assertCan(actor, "reference.read");
+  const rows = await db.organization.findMany({
+    where: { deletedAt: null },
+    select: { id: true, name: true, acronym: true, parent: { select: { acronym: true, name: true } } },
+  });
+  return rows
+    .map((o) => ({
+      value: o.id,
+      label: o.acronym ? `${o.acronym} – ${o.name}` : o.name,
+      hint: o.parent ? (o.parent.acronym ?? o.parent.name) : undefined,
+    }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+}

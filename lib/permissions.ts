@@ -1,0 +1,93 @@
+// The one place that says who may do what. Domain functions in lib/<area>/ call assertCan and the
+// scope builders; pages call can() only to hide controls they would refuse anyway.
+import type { Prisma } from "@/generated/prisma/client";
+import type { Role } from "@/generated/prisma/enums";
+import { AppError } from "./errors";
+
+export type { Role };
+
+/** The signed-in person, as every domain function receives it. */
+export type Actor = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  ip?: string | null;
+  userAgent?: string | null;
+};
+
+import { ROLES } from "./permissions-roles";
+export { ROLES };
+
+const ALL = ROLES;
+
+export const ROLE_PERMISSIONS = {
+  // Work records: actions, outcomes and the links between them.
+  "record.read": ALL,
+  "record.create": ["STAFF", "MANAGER"],
+  "record.edit.own": ["STAFF", "MANAGER"], // records one created or takes part in
+  "record.edit.any": ["MANAGER"],
+  // Restricted records of others (participants always see their own).
+  "restricted.read": ["MANAGER", "AUDITOR"],
+  // Reference data: organizations, campaigns, vocabularies.
+  "reference.read": ALL,
+  "reference.write": ["MANAGER"],
+  // People.
+  "user.list": ["STAFF", "MANAGER", "AUDITOR", "ADMIN"], // to pick participants and owners
+  "user.manage": ["ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof ROLE_PERMISSIONS;
+export const PERMISSIONS = Object.keys(ROLE_PERMISSIONS) as Permission[];
+
+export const can = (actor: Pick<Actor, "role"> | null | undefined, permission: Permission): boolean =>
+  !!actor && (ROLE_PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
+
+export function assertCan(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) throw new AppError("FORBIDDEN");
+}
+
+/** What a record needs to say about itself for the edit rule. */
+export type Ownable = { createdById: string; participantIds?: readonly string[] };
+
+export const canEditRecord = (actor: Pick<Actor, "id" | "role">, record: Ownable): boolean =>
+  can(actor, "record.edit.any") ||
+  (can(actor, "record.edit.own") &&
+    (record.createdById === actor.id || (record.participantIds ?? []).includes(actor.id)));
+
+export function assertCanEditRecord(actor: Actor, record: Ownable): void {
+  if (!canEditRecord(actor, record)) throw new AppError("FORBIDDEN");
+}
+
+// Scopes: the rows an actor may know exist. A restricted record outside one's scope is not
+// "forbidden" but absent, in every list, count, search and detail page (it answers 404).
+
+export const actionScope = (actor: Actor): Prisma.ActionWhereInput =>
+  can(actor, "restricted.read")
+    ? { deletedAt: null }
+    : {
+        deletedAt: null,
+        OR: [
+          { confidentiality: { not: "RESTRICTED" } },
+          { createdById: actor.id },
+          { participants: { some: { userId: actor.id } } },
+        ],
+      };
+
+/** An outcome's participants are its author and the participants of the actions linked to it. */
+export const outcomeScope = (actor: Actor): Prisma.OutcomeWhereInput =>
+  can(actor, "restricted.read")
+    ? { deletedAt: null }
+    : {
+        deletedAt: null,
+        OR: [
+          { confidentiality: { not: "RESTRICTED" } },
+          { createdById: actor.id },
+          { links: { some: { action: { deletedAt: null, participants: { some: { userId: actor.id } } } } } },
+        ],
+      };
+
+export const linkScope = (actor: Actor): Prisma.ActionOutcomeLinkWhereInput => ({
+  action: actionScope(actor),
+  outcome: outcomeScope(actor),
+});

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// `npm test`: every test. Unit and integration tests (Vitest) against a real PostgreSQL database,
+// then end-to-end tests (Playwright, Chromium) against the built app on its own seeded database.
+//   --unit   only Vitest       --e2e   only Playwright      other args go to the runner
+// The server: TEST_DATABASE_URL if set, else the local PostgreSQL on 127.0.0.1:5432 if it answers,
+// else an embedded PostgreSQL in ./.pgdata-test. The test databases are recreated on every run.
+import { spawnSync } from "node:child_process";
+import { buildIfNeeded } from "./build-if-needed.mjs";
+import { assertLocal, ensureDatabase, migrate, portAnswers, seed, startEmbedded, withDatabase } from "./db-utils.mjs";
+
+const argv = process.argv.slice(2);
+const only = argv.includes("--unit") ? "unit" : argv.includes("--e2e") ? "e2e" : "all";
+const passThrough = argv.filter((a) => a !== "--unit" && a !== "--e2e");
+
+let embedded = null;
+let server = process.env.TEST_DATABASE_URL;
+if (!server) {
+  if (await portAnswers("127.0.0.1", 5432)) server = "postgresql://postgres@127.0.0.1:5432/postgres";
+  else {
+    embedded = await startEmbedded({ dir: ".pgdata-test", port: 54330 });
+    server = embedded.adminUrl;
+  }
+}
+assertLocal(server);
+
+const run = (cmd, args, env) => spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } }).status ?? 1;
+
+let status = 0;
+try {
+  if (only !== "e2e") {
+    const url = withDatabase(server, "advocacy_test");
+    await ensureDatabase(url, { recreate: true });
+    migrate(url, { quiet: true });
+    status = run("npx", ["vitest", "run", ...(only === "unit" ? passThrough : [])], { DATABASE_URL: url });
+  }
+  if (status === 0 && only !== "unit") {
+    const url = withDatabase(server, "advocacy_e2e");
+    await ensureDatabase(url, { recreate: true });
+    migrate(url, { quiet: true });
+    seed(url, { quiet: true });
+    buildIfNeeded();
+    status = run("npx", ["playwright", "test", ...(only === "e2e" ? passThrough : [])], { E2E_DATABASE_URL: url });
+  }
+} finally {
+  if (embedded) await embedded.stop();
+}
+process.exit(status);
