@@ -15,16 +15,30 @@ export function isValidIsoDate(value: string): boolean {
 /** Form fields arrive as strings; an empty or blank string means "not given". */
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
+// PostgreSQL text cannot hold NUL; other control characters (but tab and line breaks) are never typed.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const noControlChars = (v: string) => !CONTROL_CHARS.test(v);
+
 export const requiredText = (max: number) =>
   z.preprocess(
     (v) => (v == null ? "" : v),
-    z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(max, "validation.tooLong"),
+    z
+      .string({ error: "validation.required" })
+      .trim()
+      .min(1, "validation.required")
+      .max(max, "validation.tooLong")
+      .refine(noControlChars, "validation.controlCharacters"),
   );
 
 export const optionalText = (max: number) =>
   z.preprocess(
     blankToUndefined,
-    z.string({ error: "validation.invalid" }).trim().max(max, "validation.tooLong").optional(),
+    z
+      .string({ error: "validation.invalid" })
+      .trim()
+      .max(max, "validation.tooLong")
+      .refine(noControlChars, "validation.controlCharacters")
+      .optional(),
   );
 
 export const requiredDate = () =>

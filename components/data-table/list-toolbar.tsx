@@ -2,7 +2,7 @@
 
 import { Search, X } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
@@ -29,8 +29,13 @@ export function ListToolbar({ searchLabel, searchPlaceholder, filters = [], date
   const [q, setQ] = useState(urlQ);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  // Back/forward navigation changes the URL underneath the input.
-  useEffect(() => setQ(urlQ), [urlQ]);
+  // Back/forward navigation changes the URL underneath the input: follow it (during render, as React
+  // recommends for state derived from props).
+  const [seenQ, setSeenQ] = useState(urlQ);
+  if (seenQ !== urlQ) {
+    setSeenQ(urlQ);
+    setQ(urlQ);
+  }
 
   const applySearch = (value: string) => {
     clearTimeout(timer.current);

@@ -73,7 +73,6 @@ export function MultiSelect({
   const listRef = React.useRef<HTMLDivElement>(null);
   const chipsRef = React.useRef<HTMLUListElement>(null);
   const focusChipAt = React.useRef<number | null>(null);
-  const initial = React.useRef(defaultValue);
 
   const labelOf = React.useMemo(() => new Map(options.map((o) => [o.value, o.label])), [options]);
   const needle = query.trim().toLocaleLowerCase();
@@ -103,11 +102,12 @@ export function MultiSelect({
     (buttons[Math.min(index, buttons.length - 1)] ?? triggerRef.current)?.focus();
   }, [selected]);
 
-  // A native form reset restores the initial selection, like any other control.
+  // A form reset (native, or React's after a form action) restores the current defaultValue, like other controls.
+  const resetSelection = React.useEffectEvent(() => setSelected(defaultValue));
   React.useEffect(() => {
     const form = rootRef.current?.closest("form");
     if (!form) return;
-    const onReset = () => setSelected(initial.current);
+    const onReset = () => resetSelection();
     form.addEventListener("reset", onReset);
     return () => form.removeEventListener("reset", onReset);
   }, []);
