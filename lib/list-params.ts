@@ -26,6 +26,12 @@ export const listParamsSchema = <K extends readonly [string, ...string[]]>(
     dir: z.enum(["asc", "desc"]).catch(defaults.dir).default(defaults.dir),
   });
 
+/**
+ * A search term for Prisma's `contains`, which hands % and _ to (I)LIKE as wildcards: escaped, a
+ * search for "100%" or "REF_1" finds those characters rather than everything.
+ */
+export const likeTerm = (q: string) => q.replace(/[\\%_]/g, "\\$&");
+
 /** An optional filter value; invalid values are ignored, not errors. */
 export const filterString = () =>
   z

@@ -47,7 +47,8 @@ export const requiredDate = () =>
     z
       .string({ error: "validation.required" })
       .trim()
-      .min(1, "validation.required")
+      // abort: an empty date is only "required", not also "not a real date"
+      .min(1, { error: "validation.required", abort: true })
       .refine(isValidIsoDate, "validation.date"),
   );
 

@@ -40,7 +40,7 @@ export function Breadcrumbs({
   className?: string;
 }) {
   return (
-    <nav aria-label={label} className={className}>
+    <nav aria-label={label} className={cn("min-w-0", className)}>
       <ol className="flex flex-wrap items-center gap-1 text-sm text-muted-foreground">
         {items.map((item, index) => {
           const last = index === items.length - 1;

@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { toIsoDate, toIsoDateOrNull, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { toPage, type Page } from "@/lib/list-params";
+import { likeTerm, toPage, type Page } from "@/lib/list-params";
 import { actionScope, assertCan, canEditRecord, linkScope, type Actor } from "@/lib/permissions";
 import type { ActionDetail, ActionListRow } from "./dto";
 import { ZActionListParams, type TActionListParams } from "./schemas";
@@ -20,7 +20,7 @@ export function buildActionWhere(actor: Actor, p: TActionListParams): Prisma.Act
   if (p.from) and.push({ date: { gte: toDbDate(p.from) } });
   if (p.to) and.push({ date: { lte: toDbDate(p.to) } });
   if (p.q) {
-    const contains = { contains: p.q, mode: "insensitive" } as const;
+    const contains = { contains: likeTerm(p.q), mode: "insensitive" } as const;
     and.push({
       OR: [
         { title: contains },
@@ -177,7 +177,7 @@ export async function getActionForEdit({ actor, id }: { actor: Actor; id: string
 export async function searchActionsForLink({ actor, q }: { actor: Actor; q: string }) {
   assertCan(actor, "record.read");
   const rows = await db.action.findMany({
-    where: { AND: [actionScope(actor), q ? { title: { contains: q.slice(0, 200), mode: "insensitive" } } : {}] },
+    where: { AND: [actionScope(actor), q ? { title: { contains: likeTerm(q.slice(0, 200)), mode: "insensitive" } } : {}] },
     orderBy: [{ date: "desc" }, { id: "asc" }],
     take: 20,
     select: { id: true, title: true, date: true },

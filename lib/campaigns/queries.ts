@@ -4,7 +4,7 @@ import type { DatePrecision, TermRef } from "@/lib/actions/dto";
 import { toIsoDate, toIsoDateOrNull } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { toPage, type Page } from "@/lib/list-params";
+import { likeTerm, toPage, type Page } from "@/lib/list-params";
 import { actionScope, assertCan, can, linkScope, outcomeScope, type Actor } from "@/lib/permissions";
 import { ZCampaignListParams, type TCampaignListParams } from "./schemas";
 
@@ -29,7 +29,7 @@ export function buildCampaignWhere(p: TCampaignListParams): Prisma.CampaignWhere
   if (p.status) and.push({ status: { code: p.status } });
   if (p.priority === "LOW" || p.priority === "MEDIUM" || p.priority === "HIGH") and.push({ priority: p.priority });
   if (p.q) {
-    const contains = { contains: p.q, mode: "insensitive" } as const;
+    const contains = { contains: likeTerm(p.q), mode: "insensitive" } as const;
     and.push({ OR: [{ title: contains }, { titleUk: contains }, { goal: contains }] });
   }
   return { AND: and };

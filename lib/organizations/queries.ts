@@ -4,7 +4,7 @@ import type { OrgRef, TermRef } from "@/lib/actions/dto";
 import { toIsoDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { toPage, type Page } from "@/lib/list-params";
+import { likeTerm, toPage, type Page } from "@/lib/list-params";
 import { actionScope, assertCan, can, outcomeScope, type Actor } from "@/lib/permissions";
 import { ZOrganizationListParams, type TOrganizationListParams } from "./schemas";
 
@@ -23,7 +23,7 @@ export function buildOrganizationWhere(p: TOrganizationListParams): Prisma.Organ
   if (p.kind) and.push({ kind: { code: p.kind } });
   if (p.parent) and.push({ parentId: p.parent });
   if (p.q) {
-    const contains = { contains: p.q, mode: "insensitive" } as const;
+    const contains = { contains: likeTerm(p.q), mode: "insensitive" } as const;
     and.push({ OR: [{ name: contains }, { nameUk: contains }, { acronym: contains }, { country: contains }] });
   }
   return { AND: and };

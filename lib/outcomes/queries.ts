@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { toDbDate, toIsoDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { toPage, type Page } from "@/lib/list-params";
+import { likeTerm, toPage, type Page } from "@/lib/list-params";
 import { assertCan, canEditRecord, linkScope, outcomeScope, type Actor } from "@/lib/permissions";
 import type { OutcomeDetail, OutcomeListRow } from "./dto";
 import { ZOutcomeListParams, type TOutcomeListParams } from "./schemas";
@@ -21,7 +21,7 @@ export function buildOutcomeWhere(actor: Actor, p: TOutcomeListParams): Prisma.O
   if (p.from) and.push({ date: { gte: toDbDate(p.from) } });
   if (p.to) and.push({ date: { lte: toDbDate(p.to) } });
   if (p.q) {
-    const contains = { contains: p.q, mode: "insensitive" } as const;
+    const contains = { contains: likeTerm(p.q), mode: "insensitive" } as const;
     const org = { OR: [{ name: contains }, { acronym: contains }, { nameUk: contains }] };
     and.push({
       OR: [{ title: contains }, { summary: contains }, { sourceCitation: contains }, { decidingBody: org }, { subject: org }],
@@ -160,7 +160,7 @@ export async function getOutcomeForEdit({ actor, id }: { actor: Actor; id: strin
 export async function searchOutcomesForLink({ actor, q }: { actor: Actor; q: string }) {
   assertCan(actor, "record.read");
   const rows = await db.outcome.findMany({
-    where: { AND: [outcomeScope(actor), q ? { title: { contains: q.slice(0, 200), mode: "insensitive" } } : {}] },
+    where: { AND: [outcomeScope(actor), q ? { title: { contains: likeTerm(q.slice(0, 200)), mode: "insensitive" } } : {}] },
     orderBy: [{ date: "desc" }, { id: "asc" }],
     take: 20,
     select: { id: true, title: true, date: true },
