@@ -32,6 +32,10 @@ export const ROLE_PERMISSIONS = {
   // Reference data: organizations, campaigns, vocabularies.
   "reference.read": ALL,
   "reference.write": ["MANAGER"],
+  // Exports of lists and dossiers (data leaving the system: not for every role).
+  "export.run": ["MANAGER", "AUDITOR"],
+  // The audit trail as a whole (a record's own history follows the record's visibility).
+  "audit.read": ["AUDITOR", "ADMIN"],
   // People.
   "user.list": ["STAFF", "MANAGER", "AUDITOR", "ADMIN"], // to pick participants and owners
   "user.manage": ["ADMIN"],
