@@ -67,6 +67,7 @@ export default defineConfig({
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-use",
       NEXT_TELEMETRY_DISABLED: "1",
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
+      ...(process.env.E2E_APP_DATABASE_URL ? { APP_DATABASE_URL: process.env.E2E_APP_DATABASE_URL } : {}),
     },
   },
 });

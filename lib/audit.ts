@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { chainHash } from "./audit-hash";
 import type { Tx } from "./db";
 import type { Actor } from "./permissions";
 
@@ -23,19 +24,39 @@ export type AuditInput = {
 const toJson = (value: Snapshot | null | undefined): Json | undefined =>
   value == null ? undefined : (JSON.parse(JSON.stringify(value)) as Json);
 
-/** Writes one audit row with the transaction client of the change it describes. */
+/** Serializes writers of the audit chain (any constant shared by all writers). */
+export const AUDIT_CHAIN_LOCK = 727_001;
+
+/**
+ * Writes one audit row with the transaction client of the change it describes, as the next link
+ * of the hash chain. A transaction-scoped advisory lock serializes writers so that the chain never
+ * forks; it is released when the change commits or rolls back.
+ */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
+  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  const [{ id }] = await tx.$queryRaw<{ id: bigint }[]>`SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'id')) AS id`;
+  const row = {
+    id,
+    at: new Date(),
+    actorId: input.actor?.id ?? null,
+    actorRole: input.actor?.role ?? null,
+    event: input.event,
+    entity: input.entity,
+    entityId: input.entityId ?? null,
+    before: toJson(input.before) ?? null,
+    after: toJson(input.after) ?? null,
+    ip: input.actor?.ip ?? input.ip ?? null,
+    userAgent: input.actor?.userAgent ?? input.userAgent ?? null,
+  };
+  const prevHash = last?.hash ?? null;
   await tx.auditEvent.create({
     data: {
-      actorId: input.actor?.id ?? null,
-      actorRole: input.actor?.role ?? null,
-      event: input.event,
-      entity: input.entity,
-      entityId: input.entityId ?? null,
-      before: toJson(input.before),
-      after: toJson(input.after),
-      ip: input.actor?.ip ?? input.ip ?? null,
-      userAgent: input.actor?.userAgent ?? input.userAgent ?? null,
+      ...row,
+      before: row.before ?? undefined,
+      after: row.after ?? undefined,
+      prevHash,
+      hash: chainHash(prevHash, row),
     },
   });
 }

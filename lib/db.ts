@@ -4,9 +4,11 @@ import { PrismaClient } from "@/generated/prisma/client";
 
 // One client per process (globalThis survives Next's dev-mode module reloads). It omits the password
 // hash everywhere: the one place that needs it (sign-in) asks for it explicitly.
+// At run time the app connects as APP_DATABASE_URL's role (no UPDATE/DELETE on the audit trail);
+// DATABASE_URL is the owner's connection, used for migrations and as a fallback.
 const createClient = () =>
   new PrismaClient({
-    adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL ?? "postgresql://localhost/unset" }),
+    adapter: new PrismaPg({ connectionString: process.env.APP_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://localhost/unset" }),
     omit: { user: { passwordHash: true } },
   });
 

@@ -99,3 +99,41 @@ export function assertLocal(url) {
   if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host))
     throw new Error(`Tests only run against a local database, not ${host}. Set TEST_DATABASE_URL to a local server.`);
 }
+
+/**
+ * The app runs as a login role that is a member of app_rw (see the audit_chain migration): it may
+ * read and write records but not change or delete audit rows. Creates or updates that role with
+ * the owner's connection and returns the URL to connect as it. APP_DATABASE_URL, when set, wins.
+ * The password comes from APP_DB_PASSWORD or is generated once into ./.app-db-password.
+ */
+export async function ensureAppRole(ownerUrl, { quiet = false } = {}) {
+  if (process.env.APP_DATABASE_URL) return process.env.APP_DATABASE_URL;
+  const user = process.env.APP_DB_USER ?? "advocacy_app";
+  let password = process.env.APP_DB_PASSWORD;
+  if (!password) {
+    const { existsSync, readFileSync, writeFileSync } = await import("node:fs");
+    const { randomBytes } = await import("node:crypto");
+    if (!existsSync(".app-db-password")) writeFileSync(".app-db-password", randomBytes(24).toString("base64url"), { mode: 0o600 });
+    password = readFileSync(".app-db-password", "utf8").trim();
+  }
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const exists = (await client.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [user])).rowCount > 0;
+    // DDL takes no bind parameters: let the server quote the name and password with format().
+    const template = exists ? "ALTER ROLE %I WITH LOGIN PASSWORD %L" : "CREATE ROLE %I WITH LOGIN PASSWORD %L NOSUPERUSER NOCREATEDB NOCREATEROLE";
+    const { rows } = await client.query("SELECT format($1::text, $2::text, $3::text) AS sql", [template, user, password]);
+    await client.query(rows[0].sql);
+    const grant = await client.query("SELECT format('GRANT app_rw TO %I', $1::text) AS sql", [user]);
+    await client.query(grant.rows[0].sql);
+  } catch (e) {
+    if (!quiet) console.warn(`[db] could not set up the app role (${e.message}); the app will connect as the owner`);
+    return ownerUrl;
+  } finally {
+    await client.end();
+  }
+  const u = new URL(ownerUrl);
+  u.username = encodeURIComponent(user);
+  u.password = encodeURIComponent(password);
+  return u.toString();
+}

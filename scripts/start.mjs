@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 import pg from "pg";
 import { ensureAuthSecret } from "./auth-secret.mjs";
 import { buildIfNeeded } from "./build-if-needed.mjs";
-import { ensureDatabase, loadDotEnv, migrate, seed, startEmbedded, withDatabase } from "./db-utils.mjs";
+import { ensureAppRole, ensureDatabase, loadDotEnv, migrate, seed, startEmbedded, withDatabase } from "./db-utils.mjs";
 
 loadDotEnv();
 const port = Number(process.env.PORT ?? 3000);
@@ -24,6 +24,7 @@ const stopDb = async () => embedded && (await embedded.stop());
 try {
   migrate(process.env.DATABASE_URL);
   seed(process.env.DATABASE_URL);
+  process.env.APP_DATABASE_URL = await ensureAppRole(process.env.DATABASE_URL);
   ensureAuthSecret();
   process.env.NEXTAUTH_URL ??= url;
   buildIfNeeded();

@@ -7,7 +7,7 @@
 // TEST_DB_PREFIX_test/_e2e so that two runs on one server do not collide) are recreated every run.
 import { spawnSync } from "node:child_process";
 import { buildIfNeeded } from "./build-if-needed.mjs";
-import { assertLocal, ensureDatabase, migrate, portAnswers, seed, startEmbedded, withDatabase } from "./db-utils.mjs";
+import { assertLocal, ensureAppRole, ensureDatabase, migrate, portAnswers, seed, startEmbedded, withDatabase } from "./db-utils.mjs";
 
 const argv = process.argv.slice(2);
 const only = argv.includes("--unit") ? "unit" : argv.includes("--e2e") ? "e2e" : "all";
@@ -34,7 +34,10 @@ try {
     const url = withDatabase(server, `${prefix}_test`);
     await ensureDatabase(url, { recreate: true });
     migrate(url, { quiet: true });
-    status = run("npx", ["vitest", "run", ...(only === "unit" ? passThrough : [])], { DATABASE_URL: url });
+    // lib/ connects as the app role (as in production); DATABASE_URL stays the owner, for tests that
+    // must act as the owner or a superuser (e.g. tampering with the audit trail).
+    const appUrl = await ensureAppRole(url, { quiet: true });
+    status = run("npx", ["vitest", "run", ...(only === "unit" ? passThrough : [])], { DATABASE_URL: url, APP_DATABASE_URL: appUrl });
   }
   if (status === 0 && only !== "unit") {
     const url = withDatabase(server, `${prefix}_e2e`);
@@ -42,7 +45,8 @@ try {
     migrate(url, { quiet: true });
     seed(url, { quiet: true });
     buildIfNeeded();
-    status = run("npx", ["playwright", "test", ...(only === "e2e" ? passThrough : [])], { E2E_DATABASE_URL: url });
+    const appUrl = await ensureAppRole(url, { quiet: true });
+    status = run("npx", ["playwright", "test", ...(only === "e2e" ? passThrough : [])], { E2E_DATABASE_URL: url, E2E_APP_DATABASE_URL: appUrl });
   }
 } finally {
   if (embedded) await embedded.stop();
