@@ -78,7 +78,7 @@ export const actionScope = (actor: Actor): Prisma.ActionWhereInput =>
         ],
       };
 
-/** An outcome's participants are its author and the participants of the actions linked to it. */
+/** An outcome's participants are its author and the authors and participants of the actions linked to it. */
 export const outcomeScope = (actor: Actor): Prisma.OutcomeWhereInput =>
   can(actor, "restricted.read")
     ? { deletedAt: null }
@@ -87,7 +87,13 @@ export const outcomeScope = (actor: Actor): Prisma.OutcomeWhereInput =>
         OR: [
           { confidentiality: { not: "RESTRICTED" } },
           { createdById: actor.id },
-          { links: { some: { action: { deletedAt: null, participants: { some: { userId: actor.id } } } } } },
+          {
+            links: {
+              some: {
+                action: { deletedAt: null, OR: [{ createdById: actor.id }, { participants: { some: { userId: actor.id } } }] },
+              },
+            },
+          },
         ],
       };
 

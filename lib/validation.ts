@@ -89,8 +89,9 @@ export const idList = () =>
       .transform((ids) => [...new Set(ids.filter(Boolean))]),
   );
 
-export const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess((v) => (v == null || v === "" ? undefined : v), z.enum(values, { error: "validation.choose" }));
+/** One of `values`; a missing or blank value takes `fallback` when one is given, else is an error. */
+export const enumOf = <T extends readonly [string, ...string[]]>(values: T, fallback?: T[number]) =>
+  z.preprocess((v) => (v == null || v === "" ? fallback : v), z.enum(values, { error: "validation.choose" }));
 
 export type FieldErrorMap = Record<string, string[]>;
 

@@ -1,17 +1,19 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { toIsoDate, toIsoDateOrNull, toDbDate } from "@/lib/dates";
+import { todayIso, toIsoDate, toIsoDateOrNull, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { clampBatchSize, seekAfter, seekBatches, type SeekKey } from "@/lib/exports/keyset";
 import { likeTerm, toPage, type Page } from "@/lib/list-params";
 import { actionScope, assertCan, canEditRecord, linkScope, type Actor } from "@/lib/permissions";
 import type { ActionDetail, ActionListRow } from "./dto";
-import { ZActionListParams, type TActionListParams } from "./schemas";
+import { CLOSED_ACTION_STATUS } from "@/lib/vocabularies/vocabularies";
+import { FOLLOW_UP_SOON_DAYS, ZActionListParams, type ActionSortKey, type TActionListParams } from "./schemas";
 
 const termRef = { select: { code: true, labelEn: true, labelUk: true } } as const;
 
-/** The one where-builder for the list, its count and (later) its exports. */
-export function buildActionWhere(actor: Actor, p: TActionListParams): Prisma.ActionWhereInput {
+/** The one where-builder for the list, its count, the dashboard's counts and the exports. `now` fixes "today" for follow-ups. */
+export function buildActionWhere(actor: Actor, p: TActionListParams, now = new Date()): Prisma.ActionWhereInput {
   const and: Prisma.ActionWhereInput[] = [actionScope(actor)];
   if (p.type) and.push({ type: { code: p.type } });
   if (p.status) and.push({ status: { code: p.status } });
@@ -19,6 +21,17 @@ export function buildActionWhere(actor: Actor, p: TActionListParams): Prisma.Act
   if (p.campaign) and.push({ campaigns: { some: { campaignId: p.campaign } } });
   if (p.from) and.push({ date: { gte: toDbDate(p.from) } });
   if (p.to) and.push({ date: { lte: toDbDate(p.to) } });
+  if (p.category) and.push({ type: { category: p.category } });
+  if (p.followUp) {
+    const today = toDbDate(todayIso(now));
+    const due =
+      p.followUp === "overdue"
+        ? { lt: today }
+        : { gte: today, lte: new Date(today.getTime() + FOLLOW_UP_SOON_DAYS * 86_400_000) };
+    and.push({ followUpDue: due, status: { code: { not: CLOSED_ACTION_STATUS } } });
+  }
+  if (p.open) and.push({ status: { code: { not: CLOSED_ACTION_STATUS } } });
+  if (p.mine) and.push({ OR: [{ createdById: actor.id }, { participants: { some: { userId: actor.id } } }] });
   if (p.q) {
     const contains = { contains: likeTerm(p.q), mode: "insensitive" } as const;
     and.push({
@@ -96,6 +109,61 @@ export async function findActions({ actor, params }: { actor: Actor; params: unk
     p.page,
     p.size,
   );
+}
+
+// The keyset of each sort key: the same order as orderBy(), as a "rows after this one" filter.
+type SeekRow = { id: string; date: Date; title: string; updatedAt: Date; followUpDue: Date | null; type: { sortOrder: number }; status: { sortOrder: number } };
+const SEEK: Record<ActionSortKey, SeekKey<SeekRow, Prisma.ActionWhereInput>> = {
+  date: { value: (r) => r.date, where: (f) => ({ date: f as Prisma.DateTimeFilter }) },
+  title: { value: (r) => r.title, where: (f) => ({ title: f as Prisma.StringFilter }) },
+  type: { value: (r) => r.type.sortOrder, where: (f) => ({ type: { sortOrder: f as Prisma.IntFilter } }) },
+  status: { value: (r) => r.status.sortOrder, where: (f) => ({ status: { sortOrder: f as Prisma.IntFilter } }) },
+  followUpDue: { value: (r) => r.followUpDue, where: (f) => ({ followUpDue: f as Prisma.DateTimeNullableFilter | null }), nullsLast: true },
+  updatedAt: { value: (r) => r.updatedAt, where: (f) => ({ updatedAt: f as Prisma.DateTimeFilter }) },
+};
+
+const seekTerm = { select: { ...termRef.select, sortOrder: true } } as const;
+const stripSort = ({ code, labelEn, labelUk }: { code: string; labelEn: string; labelUk: string }) => ({ code, labelEn, labelUk });
+
+/**
+ * Every action of the list (all pages) in batches: the same params, where-builder, scope and order as
+ * findActions, read with keyset pagination so that memory stays flat for any number of rows.
+ */
+export async function* iterateActions({
+  actor,
+  params,
+  batchSize,
+}: {
+  actor: Actor;
+  params: unknown;
+  batchSize?: number;
+}): AsyncGenerator<ActionListRow[], void, undefined> {
+  assertCan(actor, "record.read");
+  const p = ZActionListParams.parse(params ?? {});
+  const where = buildActionWhere(actor, p);
+  const key = SEEK[p.sort];
+  const take = clampBatchSize(batchSize);
+  const select = {
+    ...listSelect,
+    updatedAt: true,
+    type: seekTerm,
+    status: seekTerm,
+    _count: { select: { links: { where: linkScope(actor) } } },
+  } as const satisfies Prisma.ActionSelect;
+  const batches = seekBatches(
+    (cursor) =>
+      db.action.findMany({
+        where: cursor ? { AND: [where, seekAfter(key, p.dir, cursor)] } : where,
+        orderBy: orderBy(p),
+        take,
+        select,
+      }),
+    (r) => ({ value: key.value(r), id: r.id }),
+    take,
+  );
+  for await (const rows of batches) {
+    yield rows.map((r) => toListRow({ ...r, type: stripSort(r.type), status: stripSort(r.status) }, r._count.links));
+  }
 }
 
 /** One action with everything its page shows; absent or out of scope → NOT_FOUND. */

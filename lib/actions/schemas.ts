@@ -21,7 +21,7 @@ export const ZActionInput = z
     title: requiredText(300),
     type: requiredText(64),
     date: requiredDate(),
-    datePrecision: enumOf(DATE_PRECISION).default("DAY"),
+    datePrecision: enumOf(DATE_PRECISION, "DAY"),
     status: requiredText(64),
     organizationIds: idList(),
     campaignIds: idList(),
@@ -31,7 +31,7 @@ export const ZActionInput = z
     responseSummary: optionalText(20_000),
     responseDate: optionalDate(),
     followUpDue: optionalDate(),
-    confidentiality: enumOf(CONFIDENTIALITY).default("INTERNAL"),
+    confidentiality: enumOf(CONFIDENTIALITY, "INTERNAL"),
   })
   .superRefine((v, ctx) => {
     if (v.followUpDue && v.date && v.followUpDue < v.date)
@@ -43,6 +43,10 @@ export const ZActionInput = z
 export type TActionInput = z.input<typeof ZActionInput>;
 export type TActionData = z.output<typeof ZActionInput>;
 
+export const FOLLOW_UP_FILTERS = ["overdue", "soon"] as const;
+/** "Due soon" means due today or within this many days. */
+export const FOLLOW_UP_SOON_DAYS = 14;
+
 export const ACTION_SORT_KEYS = ["date", "title", "type", "status", "followUpDue", "updatedAt"] as const;
 export type ActionSortKey = (typeof ACTION_SORT_KEYS)[number];
 
@@ -53,5 +57,13 @@ export const ZActionListParams = listParamsSchema(ACTION_SORT_KEYS, { sort: "dat
   campaign: filterString(),
   from: filterDate(),
   to: filterDate(),
+  /** A category of the action type ("meeting", "visit", "submission", "appeal" …), as the dashboard groups them. */
+  category: filterString(),
+  /** Open follow-ups: "overdue" (due date passed) or "soon" (due today or within FOLLOW_UP_SOON_DAYS). */
+  followUp: z.enum(FOLLOW_UP_FILTERS).optional().catch(undefined),
+  /** "1": only actions that are not closed. */
+  open: z.enum(["1"]).optional().catch(undefined),
+  /** "1": only the reader's own actions (author or office participant). */
+  mine: z.enum(["1"]).optional().catch(undefined),
 });
 export type TActionListParams = z.output<typeof ZActionListParams>;

@@ -1,6 +1,6 @@
 import "server-only";
 import { changedFields, recordAudit } from "@/lib/audit";
-import { toDbDateOrNull } from "@/lib/dates";
+import { toDbDateOrNull, toIsoDateOrNull } from "@/lib/dates";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse";
@@ -8,7 +8,6 @@ import { assertCan, type Actor } from "@/lib/permissions";
 import { assertReferencesExist } from "@/lib/references";
 import { assertNoCycle } from "@/lib/tree";
 import { termIdByCode } from "@/lib/vocabularies/queries";
-import { getCampaignForEdit } from "./queries";
 import { ZCampaignInput, type TCampaignData } from "./schemas";
 
 const snapshotOf = (d: TCampaignData) => ({
@@ -54,9 +53,23 @@ export async function createCampaign({ actor, input }: { actor: Actor; input: un
 export async function updateCampaign({ actor, id, input }: { actor: Actor; id: string; input: unknown }) {
   assertCan(actor, "reference.write");
   const data = parseInput(ZCampaignInput, input);
-  const { values } = await getCampaignForEdit({ actor, id });
-  const before = snapshotOf(parseInput(ZCampaignInput, values));
   return db.$transaction(async (tx) => {
+    // Read "before" inside the transaction, from the row as stored (not re-validated: a campaign
+    // that predates a stricter rule can still be edited).
+    const c = await tx.campaign.findFirst({ where: { id, deletedAt: null }, include: { status: { select: { code: true } } } });
+    if (!c) throw new AppError("NOT_FOUND");
+    const before = {
+      title: c.title,
+      titleUk: c.titleUk,
+      goal: c.goal,
+      status: c.status.code,
+      priority: c.priority,
+      ownerId: c.ownerId,
+      targetOrgId: c.targetOrgId,
+      parentId: c.parentId,
+      startDate: toIsoDateOrNull(c.startDate),
+      endDate: toIsoDateOrNull(c.endDate),
+    };
     await assertNoCycle(id, data.parentId, async (x) => (await tx.campaign.findUnique({ where: { id: x }, select: { parentId: true } }))?.parentId);
     const diff = changedFields(before, snapshotOf(data));
     if (!diff) return { id };

@@ -4,9 +4,10 @@ import type { DatePrecision, TermRef } from "@/lib/actions/dto";
 import { toIsoDate, toIsoDateOrNull } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { clampBatchSize, seekAfter, seekBatches, type SeekKey } from "@/lib/exports/keyset";
 import { likeTerm, toPage, type Page } from "@/lib/list-params";
 import { actionScope, assertCan, can, linkScope, outcomeScope, type Actor } from "@/lib/permissions";
-import { ZCampaignListParams, type TCampaignListParams } from "./schemas";
+import { CAMPAIGN_SORT_KEYS, PRIORITIES, ZCampaignListParams, type TCampaignListParams } from "./schemas";
 
 const termRef = { select: { code: true, labelEn: true, labelUk: true } } as const;
 
@@ -83,6 +84,61 @@ export async function findCampaigns({ actor, params }: { actor: Actor; params: u
     p.page,
     p.size,
   );
+}
+
+// The keyset of each sort key: the same order as orderBy(), as a "rows after this one" filter.
+type SeekRow = { id: string; title: string; priority: string; updatedAt: Date; status: { sortOrder: number } };
+const SEEK: Record<(typeof CAMPAIGN_SORT_KEYS)[number], SeekKey<SeekRow, Prisma.CampaignWhereInput>> = {
+  title: { value: (r) => r.title, where: (f) => ({ title: f as Prisma.StringFilter }) },
+  status: { value: (r) => r.status.sortOrder, where: (f) => ({ status: { sortOrder: f as Prisma.IntFilter } }) },
+  priority: { value: (r) => r.priority, where: (f) => ({ priority: { in: prioritiesWhere(f) } }) },
+  updatedAt: { value: (r) => r.updatedAt, where: (f) => ({ updatedAt: f as Prisma.DateTimeFilter }) },
+};
+
+// PostgreSQL orders an enum by its declaration (PRIORITIES: LOW < MEDIUM < HIGH); Prisma's enum
+// filters have no gt/lt, so a comparison becomes the list of values on that side.
+function prioritiesWhere(f: Record<string, unknown> | null): (typeof PRIORITIES)[number][] {
+  const [op, v] = Object.entries(f ?? {})[0] ?? [];
+  const i = PRIORITIES.indexOf(v as (typeof PRIORITIES)[number]);
+  const keep = (j: number) => ({ gt: j > i, gte: j >= i, lt: j < i, lte: j <= i, equals: j === i })[op as "gt"] ?? false;
+  return PRIORITIES.filter((_, j) => keep(j));
+}
+
+/**
+ * Every campaign of the list (all pages) in batches: the same params, where-builder and order as
+ * findCampaigns, read with keyset pagination so that memory stays flat for any number of rows.
+ */
+export async function* iterateCampaigns({
+  actor,
+  params,
+  batchSize,
+}: {
+  actor: Actor;
+  params: unknown;
+  batchSize?: number;
+}): AsyncGenerator<CampaignListRow[], void, undefined> {
+  assertCan(actor, "reference.read");
+  const p = ZCampaignListParams.parse(params ?? {});
+  const where = buildCampaignWhere(p);
+  const key = SEEK[p.sort];
+  const take = clampBatchSize(batchSize);
+  const base = listSelect(actor);
+  const select = { ...base, status: { select: { ...termRef.select, sortOrder: true } } } as const satisfies Prisma.CampaignSelect;
+  const batches = seekBatches(
+    (cursor) =>
+      db.campaign.findMany({ where: cursor ? { AND: [where, seekAfter(key, p.dir, cursor)] } : where, orderBy: orderBy(p), take, select }),
+    (r) => ({ value: key.value(r), id: r.id }),
+    take,
+  );
+  for await (const rows of batches) {
+    yield rows.map(({ _count, status: { sortOrder: _s, ...status }, ...c }) => ({
+      ...c,
+      status,
+      actionCount: _count.actions,
+      outcomeCount: _count.outcomes,
+      updatedAt: c.updatedAt.toISOString(),
+    }));
+  }
 }
 
 export type CampaignTimelineItem =

@@ -11,7 +11,7 @@ export const ZCampaignInput = z
     titleUk: optionalText(300),
     goal: optionalText(10_000),
     status: requiredText(64),
-    priority: enumOf(PRIORITIES).default("MEDIUM"),
+    priority: enumOf(PRIORITIES, "MEDIUM"),
     ownerId: optionalId(),
     targetOrgId: optionalId(),
     parentId: optionalId(),

@@ -4,9 +4,10 @@ import type { OrgRef, TermRef } from "@/lib/actions/dto";
 import { toIsoDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { clampBatchSize, seekAfter, seekBatches, type SeekKey } from "@/lib/exports/keyset";
 import { likeTerm, toPage, type Page } from "@/lib/list-params";
 import { actionScope, assertCan, can, outcomeScope, type Actor } from "@/lib/permissions";
-import { ZOrganizationListParams, type TOrganizationListParams } from "./schemas";
+import { ORGANIZATION_SORT_KEYS, ZOrganizationListParams, type TOrganizationListParams } from "./schemas";
 
 const termRef = { select: { code: true, labelEn: true, labelUk: true } } as const;
 
@@ -64,6 +65,45 @@ export async function findOrganizations({ actor, params }: { actor: Actor; param
     p.page,
     p.size,
   );
+}
+
+// The keyset of each sort key: the same order as orderBy(), as a "rows after this one" filter.
+type SeekRow = { id: string; name: string; acronym: string | null; updatedAt: Date; kind: { sortOrder: number } };
+const SEEK: Record<(typeof ORGANIZATION_SORT_KEYS)[number], SeekKey<SeekRow, Prisma.OrganizationWhereInput>> = {
+  name: { value: (r) => r.name, where: (f) => ({ name: f as Prisma.StringFilter }) },
+  acronym: { value: (r) => r.acronym, where: (f) => ({ acronym: f as Prisma.StringNullableFilter | null }), nullsLast: true },
+  kind: { value: (r) => r.kind.sortOrder, where: (f) => ({ kind: { sortOrder: f as Prisma.IntFilter } }) },
+  updatedAt: { value: (r) => r.updatedAt, where: (f) => ({ updatedAt: f as Prisma.DateTimeFilter }) },
+};
+
+/**
+ * Every organization of the list (all pages) in batches: the same params, where-builder and order
+ * as findOrganizations, read with keyset pagination so that memory stays flat for any number of rows.
+ */
+export async function* iterateOrganizations({
+  actor,
+  params,
+  batchSize,
+}: {
+  actor: Actor;
+  params: unknown;
+  batchSize?: number;
+}): AsyncGenerator<OrganizationListRow[], void, undefined> {
+  assertCan(actor, "reference.read");
+  const p = ZOrganizationListParams.parse(params ?? {});
+  const where = buildOrganizationWhere(p);
+  const key = SEEK[p.sort];
+  const take = clampBatchSize(batchSize);
+  const select = { ...listSelect, updatedAt: true, kind: { select: { ...termRef.select, sortOrder: true } } } as const satisfies Prisma.OrganizationSelect;
+  const batches = seekBatches(
+    (cursor) =>
+      db.organization.findMany({ where: cursor ? { AND: [where, seekAfter(key, p.dir, cursor)] } : where, orderBy: orderBy(p), take, select }),
+    (r) => ({ value: key.value(r), id: r.id }),
+    take,
+  );
+  for await (const rows of batches) {
+    yield rows.map(({ _count, updatedAt: _u, kind: { sortOrder: _s, ...kind }, ...o }) => ({ ...o, kind, childCount: _count.children }));
+  }
 }
 
 export async function getOrganization({ actor, id }: { actor: Actor; id: string }) {

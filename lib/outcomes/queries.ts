@@ -3,10 +3,11 @@ import type { Prisma } from "@/generated/prisma/client";
 import { toDbDate, toIsoDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { clampBatchSize, seekAfter, seekBatches, type SeekKey } from "@/lib/exports/keyset";
 import { likeTerm, toPage, type Page } from "@/lib/list-params";
 import { assertCan, canEditRecord, linkScope, outcomeScope, type Actor } from "@/lib/permissions";
 import type { OutcomeDetail, OutcomeListRow } from "./dto";
-import { ZOutcomeListParams, type TOutcomeListParams } from "./schemas";
+import { OUTCOME_SORT_KEYS, ZOutcomeListParams, type TOutcomeListParams } from "./schemas";
 
 const termRef = { select: { code: true, labelEn: true, labelUk: true } } as const;
 const orgRef = { select: { id: true, name: true, acronym: true } } as const;
@@ -84,6 +85,62 @@ export async function findOutcomes({ actor, params }: { actor: Actor; params: un
     p.page,
     p.size,
   );
+}
+
+// The keyset of each sort key: the same order as orderBy(), as a "rows after this one" filter.
+type SeekRow = { id: string; date: Date; title: string; updatedAt: Date; type: { sortOrder: number }; verification: { sortOrder: number } };
+const SEEK: Record<(typeof OUTCOME_SORT_KEYS)[number], SeekKey<SeekRow, Prisma.OutcomeWhereInput>> = {
+  date: { value: (r) => r.date, where: (f) => ({ date: f as Prisma.DateTimeFilter }) },
+  title: { value: (r) => r.title, where: (f) => ({ title: f as Prisma.StringFilter }) },
+  type: { value: (r) => r.type.sortOrder, where: (f) => ({ type: { sortOrder: f as Prisma.IntFilter } }) },
+  verification: { value: (r) => r.verification.sortOrder, where: (f) => ({ verification: { sortOrder: f as Prisma.IntFilter } }) },
+  updatedAt: { value: (r) => r.updatedAt, where: (f) => ({ updatedAt: f as Prisma.DateTimeFilter }) },
+};
+
+const seekTerm = { select: { ...termRef.select, sortOrder: true } } as const;
+const stripSort = ({ code, labelEn, labelUk }: { code: string; labelEn: string; labelUk: string }) => ({ code, labelEn, labelUk });
+
+/**
+ * Every outcome of the list (all pages) in batches: the same params, where-builder, scope and order as
+ * findOutcomes, read with keyset pagination so that memory stays flat for any number of rows.
+ */
+export async function* iterateOutcomes({
+  actor,
+  params,
+  batchSize,
+}: {
+  actor: Actor;
+  params: unknown;
+  batchSize?: number;
+}): AsyncGenerator<OutcomeListRow[], void, undefined> {
+  assertCan(actor, "record.read");
+  const p = ZOutcomeListParams.parse(params ?? {});
+  const where = buildOutcomeWhere(actor, p);
+  const key = SEEK[p.sort];
+  const take = clampBatchSize(batchSize);
+  const select = {
+    ...listSelect,
+    updatedAt: true,
+    type: seekTerm,
+    verification: seekTerm,
+    _count: { select: { links: { where: linkScope(actor) } } },
+  } as const satisfies Prisma.OutcomeSelect;
+  const batches = seekBatches(
+    (cursor) =>
+      db.outcome.findMany({
+        where: cursor ? { AND: [where, seekAfter(key, p.dir, cursor)] } : where,
+        orderBy: orderBy(p),
+        take,
+        select,
+      }),
+    (r) => ({ value: key.value(r), id: r.id }),
+    take,
+  );
+  for await (const rows of batches) {
+    yield rows.map(({ _count, updatedAt: _u, ...r }) =>
+      toListRow({ ...r, type: stripSort(r.type), verification: stripSort(r.verification) }, _count.links),
+    );
+  }
 }
 
 export async function getOutcome({ actor, id }: { actor: Actor; id: string }): Promise<OutcomeDetail> {

@@ -10,7 +10,7 @@ export const ZOutcomeInput = z.strictObject({
   title: requiredText(300),
   type: requiredText(64),
   date: requiredDate(),
-  datePrecision: enumOf(DATE_PRECISION).default("DAY"),
+  datePrecision: enumOf(DATE_PRECISION, "DAY"),
   decidingBodyId: optionalId(),
   subjectId: optionalId(),
   statusBefore: optionalText(100),
@@ -20,7 +20,7 @@ export const ZOutcomeInput = z.strictObject({
   verification: requiredText(64),
   summary: optionalText(20_000),
   campaignIds: idList(),
-  confidentiality: enumOf(CONFIDENTIALITY).default("INTERNAL"),
+  confidentiality: enumOf(CONFIDENTIALITY, "INTERNAL"),
 });
 
 export type TOutcomeInput = z.input<typeof ZOutcomeInput>;
