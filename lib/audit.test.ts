@@ -18,6 +18,9 @@ describe("changedFields", () => {
   });
 
   it("compares lists by content and order", () => {
-    expect(changedFields({ ids: ["x", "y"] }, { ids: ["x", "z"] })).toEqual({ before: { ids: ["x", "y"] }, after: { ids: ["x", "z"] } });
+    expect(changedFields({ ids: ["x", "y"] }, { ids: ["x", "z"] })).toEqual({
+      before: { ids: ["x", "y"] },
+      after: { ids: ["x", "z"] },
+    });
   });
 });

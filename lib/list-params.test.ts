@@ -43,7 +43,11 @@ describe("list params from the URL", () => {
   });
 
   it("takes the first of repeated URL values", () => {
-    expect(flattenSearchParams({ page: ["2", "3"], q: "ENNHRI", x: undefined })).toEqual({ page: "2", q: "ENNHRI", x: undefined });
+    expect(flattenSearchParams({ page: ["2", "3"], q: "ENNHRI", x: undefined })).toEqual({
+      page: "2",
+      q: "ENNHRI",
+      x: undefined,
+    });
     expect(flattenSearchParams(new URLSearchParams("page=2&q=IOI"))).toEqual({ page: "2", q: "IOI" });
   });
 

@@ -27,6 +27,8 @@ const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean]> = {
   "restricted.read": /*         */ [false, true, true, false],
   "reference.read": /*          */ [true, true, true, true],
   "reference.write": /*         */ [false, true, false, false],
+  "export.run": /*              */ [false, true, true, false],
+  "audit.read": /*              */ [false, false, true, true],
   "user.list": /*               */ [true, true, true, true],
   "user.manage": /*             */ [false, false, false, true],
 };
