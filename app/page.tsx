@@ -1,8 +1,9 @@
 import { redirect } from "next/navigation";
 import { requirePageActor } from "@/lib/session";
 
-// The landing page is the actions list until the dashboard arrives.
+// The landing page: staff start from their own work, managers, auditors and administrators from the
+// office's dashboard.
 export default async function Home() {
-  await requirePageActor();
-  redirect("/actions");
+  const actor = await requirePageActor();
+  redirect(actor.role === "STAFF" ? "/my-work" : "/dashboard");
 }

@@ -10,6 +10,9 @@ const createClient = () =>
   new PrismaClient({
     adapter: new PrismaPg({ connectionString: process.env.APP_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://localhost/unset" }),
     omit: { user: { passwordHash: true } },
+    // Audited writes queue on the chain's advisory lock: give a burst of writers time to get a
+    // connection and finish instead of failing after Prisma's 2 s default wait.
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
   });
 
 type Client = ReturnType<typeof createClient>;

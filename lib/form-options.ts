@@ -16,8 +16,8 @@ export async function actionFormOptions(actor: Actor, locale: string) {
   const [types, statuses, organizations, campaigns, users] = await Promise.all([
     termOptions("ACTION_TYPE", locale),
     termOptions("ACTION_STATUS", locale),
-    listOrganizationOptions({ actor }),
-    listCampaignOptions({ actor }),
+    listOrganizationOptions({ actor, locale }),
+    listCampaignOptions({ actor, locale }),
     listUserOptions({ actor }),
   ]);
   return { types, statuses, organizations, campaigns, users };
@@ -27,8 +27,8 @@ export async function outcomeFormOptions(actor: Actor, locale: string) {
   const [types, verifications, organizations, campaigns] = await Promise.all([
     termOptions("OUTCOME_TYPE", locale),
     termOptions("VERIFICATION", locale),
-    listOrganizationOptions({ actor }),
-    listCampaignOptions({ actor }),
+    listOrganizationOptions({ actor, locale }),
+    listCampaignOptions({ actor, locale }),
   ]);
   return { types, verifications, organizations, campaigns };
 }

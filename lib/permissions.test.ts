@@ -28,7 +28,7 @@ const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean]> = {
   "reference.read": /*          */ [true, true, true, true],
   "reference.write": /*         */ [false, true, false, false],
   "export.run": /*              */ [false, true, true, false],
-  "audit.read": /*              */ [false, false, true, true],
+  "audit.read": /*              */ [false, false, true, false],
   "user.list": /*               */ [true, true, true, true],
   "user.manage": /*             */ [false, false, false, true],
 };

@@ -34,8 +34,9 @@ export const ROLE_PERMISSIONS = {
   "reference.write": ["MANAGER"],
   // Exports of lists and dossiers (data leaving the system: not for every role).
   "export.run": ["MANAGER", "AUDITOR"],
-  // The audit trail as a whole (a record's own history follows the record's visibility).
-  "audit.read": ["AUDITOR", "ADMIN"],
+  // The audit trail as a whole (a record's own history follows the record's visibility). Not ADMIN:
+  // the trail quotes restricted records, which administrators may not read.
+  "audit.read": ["AUDITOR"],
   // People.
   "user.list": ["STAFF", "MANAGER", "AUDITOR", "ADMIN"], // to pick participants and owners
   "user.manage": ["ADMIN"],

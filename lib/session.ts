@@ -8,15 +8,29 @@ import { db } from "./db";
 import { AppError } from "./errors";
 import type { Actor } from "./permissions";
 
-/** The signed-in, active user of this request, or null. Read from the database once per request. */
-export const getActor = cache(async (): Promise<Actor | null> => {
+/** The session's user row (active or not), read from the database once per request. */
+const loadSessionUser = cache(async () => {
   const session = await getServerSession(authOptions);
   const userId = (session as { userId?: string } | null)?.userId;
   if (!userId) return null;
-  const user = await db.user.findUnique({
+  return db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, active: true },
+    select: { id: true, email: true, name: true, role: true, active: true, locale: true },
   });
+});
+
+/**
+ * The interface language the signed-in, active user saved, or null (nobody signed in). i18n/request.ts
+ * prefers it over the cookie, so the choice follows the person to every device.
+ */
+export async function getSavedLocale(): Promise<string | null> {
+  const user = await loadSessionUser();
+  return user?.active ? user.locale : null;
+}
+
+/** The signed-in, active user of this request, or null. Read from the database once per request. */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const user = await loadSessionUser();
   if (!user?.active) return null;
   const h = await headers();
   return {

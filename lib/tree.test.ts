@@ -3,7 +3,13 @@ import { AppError } from "./errors";
 import { assertNoCycle } from "./tree";
 
 // child → parent
-const parents: Record<string, string | null> = { ennhriBoard: "ennhri", ennhri: null, scaSub: "sca", sca: "ganhri", ganhri: null };
+const parents: Record<string, string | null> = {
+  ennhriBoard: "ennhri",
+  ennhri: null,
+  scaSub: "sca",
+  sca: "ganhri",
+  ganhri: null,
+};
 const parentOf = async (id: string) => parents[id];
 
 describe("assertNoCycle", () => {

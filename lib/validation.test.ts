@@ -27,12 +27,20 @@ describe("isValidIsoDate", () => {
   it.each(["2024-10-01", "2024-02-29", "2000-01-01", "1999-12-31"])("accepts the real day %s", (d) => {
     expect(isValidIsoDate(d)).toBe(true);
   });
-  it.each(["2023-02-31", "2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "24-10-01", "2024-1-1", "2024-10-01T00:00:00Z", "", "yesterday"])(
-    "refuses %j",
-    (d) => {
-      expect(isValidIsoDate(d)).toBe(false);
-    },
-  );
+  it.each([
+    "2023-02-31",
+    "2023-02-29",
+    "2024-13-01",
+    "2024-00-10",
+    "2024-04-31",
+    "24-10-01",
+    "2024-1-1",
+    "2024-10-01T00:00:00Z",
+    "",
+    "yesterday",
+  ])("refuses %j", (d) => {
+    expect(isValidIsoDate(d)).toBe(false);
+  });
 });
 
 describe("requiredText", () => {
@@ -88,12 +96,17 @@ describe("optionalUrl", () => {
   it.each(["https://ganhri.org/sca", "http://example.org/report.pdf"])("accepts %s", (u) => {
     expect(valueOf(optionalUrl(), u)).toBe(u);
   });
-  it.each(["javascript:alert(1)", "JavaScript:alert(document.cookie)", "data:text/html,<script>x</script>", "file:///etc/passwd", "ftp://x.org", "not a url", "//evil.example"])(
-    "refuses %s with validation.url",
-    (u) => {
-      expect(errorsFor(optionalUrl(), u)).toEqual(["validation.url"]);
-    },
-  );
+  it.each([
+    "javascript:alert(1)",
+    "JavaScript:alert(document.cookie)",
+    "data:text/html,<script>x</script>",
+    "file:///etc/passwd",
+    "ftp://x.org",
+    "not a url",
+    "//evil.example",
+  ])("refuses %s with validation.url", (u) => {
+    expect(errorsFor(optionalUrl(), u)).toEqual(["validation.url"]);
+  });
   it("treats a blank as absent", () => {
     expect(valueOf(optionalUrl(), " ")).toBeUndefined();
   });
@@ -114,7 +127,12 @@ describe("ids", () => {
     expect(valueOf(idList(), null)).toEqual([]);
   });
   it("idList refuses more than 200 ids", () => {
-    expect(errorsFor(idList(), Array.from({ length: 201 }, (_, i) => `id${i}`))).toEqual(["validation.tooMany"]);
+    expect(
+      errorsFor(
+        idList(),
+        Array.from({ length: 201 }, (_, i) => `id${i}`),
+      ),
+    ).toEqual(["validation.tooMany"]);
   });
 });
 

@@ -83,6 +83,8 @@ export type UserOverrides = {
   /** Plain-text password; hashed with argon2id. */
   password?: string;
   active?: boolean;
+  /** Interface language ("en" by default). */
+  locale?: "en" | "uk";
 };
 
 export type MadeUser = { id: string; email: string; name: string; role: Role; active: boolean; password: string };
@@ -105,6 +107,7 @@ export async function makeUser(db: FactoryDb, overrides: UserOverrides = {}): Pr
       name: overrides.name ?? `Test User ${s}`,
       role: overrides.role ?? "STAFF",
       active: overrides.active ?? true,
+      locale: overrides.locale ?? "en",
       passwordHash: await passwordHashFor(password),
     },
     // Explicit select: never hand the hash back, whatever `omit` the client was built with.
@@ -198,6 +201,11 @@ export type ActionOverrides = {
   responseDate?: string | null;
   followUpDue?: string | null;
   confidentiality?: Confidentiality;
+  /** "uk" or "en" (default): the language of the title and summary. */
+  originalLanguage?: "uk" | "en";
+  titleTranslation?: string | null;
+  summaryTranslation?: string | null;
+  needsTranslation?: boolean;
   /** A fresh staff user when omitted. */
   createdById?: string;
   organizationIds?: string[];
@@ -225,6 +233,10 @@ export async function makeAction(db: FactoryDb, overrides: ActionOverrides = {})
       responseDate: dbDateOrNull(overrides.responseDate),
       followUpDue: dbDateOrNull(overrides.followUpDue),
       confidentiality: overrides.confidentiality ?? "INTERNAL",
+      originalLanguage: overrides.originalLanguage ?? "en",
+      titleTranslation: overrides.titleTranslation ?? null,
+      summaryTranslation: overrides.summaryTranslation ?? null,
+      needsTranslation: overrides.needsTranslation ?? false,
       createdById,
       organizations: { create: (overrides.organizationIds ?? []).map((organizationId) => ({ organizationId })) },
       campaigns: { create: (overrides.campaignIds ?? []).map((campaignId) => ({ campaignId })) },
@@ -250,6 +262,11 @@ export type OutcomeOverrides = {
   verification?: string;
   summary?: string | null;
   confidentiality?: Confidentiality;
+  /** "uk" or "en" (default): the language of the title and summary. */
+  originalLanguage?: "uk" | "en";
+  titleTranslation?: string | null;
+  summaryTranslation?: string | null;
+  needsTranslation?: boolean;
   /** A fresh staff user when omitted. */
   createdById?: string;
   campaignIds?: string[];
@@ -277,6 +294,10 @@ export async function makeOutcome(db: FactoryDb, overrides: OutcomeOverrides = {
       sourceUrl: overrides.sourceUrl ?? null,
       summary: overrides.summary ?? null,
       confidentiality: overrides.confidentiality ?? "INTERNAL",
+      originalLanguage: overrides.originalLanguage ?? "en",
+      titleTranslation: overrides.titleTranslation ?? null,
+      summaryTranslation: overrides.summaryTranslation ?? null,
+      needsTranslation: overrides.needsTranslation ?? false,
       createdById,
       campaigns: { create: (overrides.campaignIds ?? []).map((campaignId) => ({ campaignId })) },
     },

@@ -697,6 +697,10 @@ async function seed(db: FactoryDb) {
     confidentiality: "PUBLIC",
     referenceNumber: "№ 2.1/22314-24",
     summary: "Calls on the UN to record and condemn the execution of prisoners of war, a grave breach of the Geneva Conventions.",
+    // Written in English for the UN; the Ukrainian version is for the office's own report.
+    titleTranslation: "Звернення до ООН після розстрілу російськими військовими групи українських військовополонених",
+    summaryTranslation:
+      "Закликає ООН зафіксувати й засудити страту військовополонених — тяжке порушення Женевських конвенцій.",
     followUpDue: "2025-02-15", // long overdue
     organizationIds: [org.ohchr, org.hrmmu, org.srTorture],
   });
@@ -708,6 +712,7 @@ async function seed(db: FactoryDb) {
     status: "RESPONSE_RECEIVED",
     confidentiality: "PUBLIC",
     referenceNumber: "№ 2.1/22315-24",
+    titleTranslation: "Звернення до МКЧХ після розстрілу російськими військовими групи українських військовополонених",
     responseSummary: "The ICRC acknowledged the appeal and said it raises such allegations in its confidential dialogue with the parties.",
     responseDate: "2025-01-20",
     organizationIds: [org.icrc],
@@ -724,6 +729,7 @@ async function seed(db: FactoryDb) {
   });
   await action({
     title: "Reminder to the UN HRMMU on the appeal about shot prisoners of war",
+    needsTranslation: true, // a draft: its Ukrainian version for the file is still to be written
     type: "FOLLOW_UP_REMINDER",
     date: daysFromToday(0),
     status: "DRAFT",

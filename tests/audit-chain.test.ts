@@ -32,9 +32,13 @@ vi.mock("@/lib/db", async () => {
   migrate(CHAIN.ownerUrl, { quiet: true });
   const { PrismaPg } = await import("@prisma/adapter-pg");
   const { PrismaClient } = await import("@/generated/prisma/client");
+  // As lib/db.ts builds it, except for how long a transaction may wait to start: 50 writers queue for
+  // the chain's lock while holding pool connections, and on a busy machine the last ones wait longer
+  // than Prisma's default 2 s (P2028). These tests are about the chain, not about that wait.
   const db = new PrismaClient({
     adapter: new PrismaPg({ connectionString: CHAIN.appUrl }),
     omit: { user: { passwordHash: true } },
+    transactionOptions: { maxWait: 30_000, timeout: 30_000 },
   });
   return { db };
 });
@@ -130,13 +134,24 @@ describe("the audit hash chain", () => {
     const startHead = await headRow();
 
     const org = await createOrganization({ actor: manager, input: { name: "Asia Pacific Forum of NHRIs", kind: "NETWORK" } });
-    await updateOrganization({ actor: manager, id: org.id, input: { name: "Asia Pacific Forum of NHRIs", acronym: "APF", kind: "NETWORK" } });
+    await updateOrganization({
+      actor: manager,
+      id: org.id,
+      input: { name: "Asia Pacific Forum of NHRIs", acronym: "APF", kind: "NETWORK" },
+    });
     const campaign = await createCampaign({ actor: manager, input: { title: "Keep the APF informed", status: "ACTIVE" } });
     await updateCampaign({ actor: manager, id: campaign.id, input: { title: "Keep the APF informed", status: "PAUSED" } });
     const action = await createAction({ actor: staff, input: actionInput({ organizationIds: [org.id] }) });
-    await updateAction({ actor: staff, id: action.id, input: actionInput({ organizationIds: [org.id], status: "AWAITING_RESPONSE" }) });
+    await updateAction({
+      actor: staff,
+      id: action.id,
+      input: actionInput({ organizationIds: [org.id], status: "AWAITING_RESPONSE" }),
+    });
     const outcome = await createOutcome({ actor: staff, input: outcomeInput() });
-    const link = await createLink({ actor: staff, input: { actionId: action.id, outcomeId: outcome.id, contribution: "CONTRIBUTORY" } });
+    const link = await createLink({
+      actor: staff,
+      input: { actionId: action.id, outcomeId: outcome.id, contribution: "CONTRIBUTORY" },
+    });
     await updateLink({ actor: staff, id: link.id, input: { contribution: "DECISIVE", evidenceNote: "Cited in the SCA report" } });
     await deleteLink({ actor: staff, id: link.id });
     await deleteAction({ actor: staff, id: action.id });
@@ -188,7 +203,9 @@ describe("the audit hash chain", () => {
     expect(rows.every((r) => r.event === "action.created")).toBe(true);
 
     // No two rows continue the same predecessor, and every row continues the row just before it.
-    const [{ rows: total, prevs, distinct, gaps }] = await db.$queryRaw<{ rows: bigint; prevs: bigint; distinct: bigint; gaps: bigint }[]>`
+    const [{ rows: total, prevs, distinct, gaps }] = await db.$queryRaw<
+      { rows: bigint; prevs: bigint; distinct: bigint; gaps: bigint }[]
+    >`
       SELECT count(*) AS rows, count("prevHash") AS prevs, count(DISTINCT "prevHash") AS distinct,
              count(*) FILTER (WHERE "prevHash" IS DISTINCT FROM prev) AS gaps
       FROM (SELECT "prevHash", lag(hash) OVER (ORDER BY id) AS prev FROM "AuditEvent") t`;
@@ -204,7 +221,9 @@ describe("the audit hash chain", () => {
     const before = expectIntact(await checkAuditChain());
     await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        db.$transaction((tx) => recordAudit(tx, { actor: actors.auditor, event: "test.concurrent", entity: "Test", entityId: `c${i}` })),
+        db.$transaction((tx) =>
+          recordAudit(tx, { actor: actors.auditor, event: "test.concurrent", entity: "Test", entityId: `c${i}` }),
+        ),
       ),
     );
     const after = expectIntact(await checkAuditChain());
@@ -313,7 +332,9 @@ describe("tampering is detected", () => {
     const b = await createAction({ actor: staff, input: actionInput({ title: "Written after it" }) });
     const removed = (await db.auditEvent.findFirst({ where: { entityId: a.id } }))!;
     const next = (await db.auditEvent.findFirst({ where: { entityId: b.id } }))!;
-    const { rows } = await asOwner((c) => c.query(`SELECT row_to_json(e)::text AS row FROM "AuditEvent" e WHERE id = $1`, [removed.id]));
+    const { rows } = await asOwner((c) =>
+      c.query(`SELECT row_to_json(e)::text AS row FROM "AuditEvent" e WHERE id = $1`, [removed.id]),
+    );
 
     await tamper(`DELETE FROM "AuditEvent" WHERE id = $1`, [removed.id]);
     expect(await checkAuditChain()).toMatchObject({ status: "broken", brokenEventId: next.id.toString(), reason: "link" });

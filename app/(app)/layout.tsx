@@ -9,7 +9,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const actor = await requirePageActor();
   const t = await getTranslations("users.roles");
   return (
-    <AppShell user={{ name: actor.name, email: actor.email, roleLabel: t(actor.role) }} canManageUsers={can(actor, "user.manage")}>
+    <AppShell
+      user={{ name: actor.name, email: actor.email, roleLabel: t(actor.role) }}
+      canManageUsers={can(actor, "user.manage")}
+      canReadAudit={can(actor, "audit.read")}
+    >
       {children}
     </AppShell>
   );

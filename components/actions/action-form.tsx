@@ -1,8 +1,9 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormFooter, FormMessage, MultiSelectField, SelectField, TextAreaField, TextField, type Option } from "@/components/forms/fields";
+import { TranslationFields } from "@/components/records/translation-fields";
 import { CONFIDENTIALITY, DATE_PRECISION } from "@/lib/actions/schemas";
 import { INITIAL_FORM_STATE, type FormState } from "@/lib/form-state";
 
@@ -26,7 +27,9 @@ export function ActionForm({ action, defaults, options, submitLabel, cancelHref 
   const t = useTranslations("actions.fields");
   const tc = useTranslations("common");
   const [state, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
-  const f = { state, defaults };
+  // A new record is most likely written in the language its author works in.
+  const locale = useLocale();
+  const f = { state, defaults: { originalLanguage: locale, ...defaults } };
 
   return (
     // key: remount with the submitted values as defaults, so a failed submit loses nothing
@@ -62,6 +65,8 @@ export function ActionForm({ action, defaults, options, submitLabel, cancelHref 
           <TextAreaField name="summary" label={t("summary")} rows={5} {...f} />
         </div>
       </section>
+
+      <TranslationFields {...f} />
 
       <section className="grid gap-5 md:grid-cols-2" aria-labelledby="sec-who">
         <h2 id="sec-who" className="text-base font-semibold md:col-span-2">

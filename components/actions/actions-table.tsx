@@ -2,17 +2,19 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import { FileText } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useMemo } from "react";
 import { DataTable, type DataTableFeatures } from "@/components/data-table/data-table";
 import { ConfidentialityBadge } from "@/components/records/confidentiality-badge";
 import { RecordDate } from "@/components/records/record-date";
+import { RecordTitleCell } from "@/components/records/record-title-cell";
 import { TermLabel } from "@/components/records/term-label";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ActionListRow } from "@/lib/actions/dto";
 import { todayIso } from "@/lib/dates";
+import { orgShort } from "@/lib/names";
 import { CLOSED_ACTION_STATUS } from "@/lib/vocabularies/vocabularies";
 
 const col = createColumnHelper<DataTableFeatures, ActionListRow>();
@@ -21,21 +23,17 @@ type Props = { rows: ActionListRow[]; sort: string; dir: "asc" | "desc"; filtere
 
 export function ActionsTable({ rows, sort, dir, filtered, canCreate }: Props) {
   const t = useTranslations("actions");
+  const locale = useLocale();
   const today = todayIso();
   const columns = useMemo(
     () => [
       col.accessor("title", {
         header: () => t("fields.title"),
         cell: ({ row }) => (
-          <div className="min-w-56">
-            <Link href={`/actions/${row.original.id}`} className="font-medium text-foreground hover:underline">
-              {row.original.title}
-            </Link>
-            <div className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
-              {row.original.referenceNumber && <span>{row.original.referenceNumber}</span>}
-              <ConfidentialityBadge value={row.original.confidentiality} hidePublic />
-            </div>
-          </div>
+          <RecordTitleCell row={row.original} href={`/actions/${row.original.id}`}>
+            {row.original.referenceNumber && <span>{row.original.referenceNumber}</span>}
+            <ConfidentialityBadge value={row.original.confidentiality} hidePublic />
+          </RecordTitleCell>
         ),
       }),
       col.accessor("type", { header: () => t("fields.type"), cell: ({ row }) => <TermLabel term={row.original.type} /> }),
@@ -52,7 +50,7 @@ export function ActionsTable({ rows, sort, dir, filtered, canCreate }: Props) {
         header: () => t("fields.organizations"),
         cell: ({ row }) => (
           <span className="text-muted-foreground">
-            {row.original.organizations.map((o) => o.acronym ?? o.name).join(", ") || "—"}
+            {row.original.organizations.map((o) => orgShort(o, locale)).join(", ") || "—"}
           </span>
         ),
       }),
@@ -77,7 +75,7 @@ export function ActionsTable({ rows, sort, dir, filtered, canCreate }: Props) {
         meta: { className: "text-right" },
       }),
     ],
-    [t, today],
+    [t, today, locale],
   );
 
   return (

@@ -9,16 +9,20 @@ import { Dialog as DialogPrimitive } from "radix-ui";
 import {
   Building2,
   ChevronsUpDown,
+  ClipboardList,
+  LayoutDashboard,
   ListChecks,
   LogOut,
   Megaphone,
   Menu,
+  ShieldCheck,
   Target,
   Users,
   X,
   type LucideIcon,
 } from "lucide-react";
 import { cn } from "@/lib/utils";
+import { LocaleMenuItems } from "@/components/locale/locale-switch";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -34,33 +38,38 @@ export type AppShellUser = { name: string; email: string; roleLabel: string };
 type AppShellProps = {
   user: AppShellUser;
   canManageUsers: boolean;
+  /** auditors and administrators: the audit trail */
+  canReadAudit?: boolean;
   children: React.ReactNode;
 };
 
 type NavItem = {
   href: string;
-  key: "actions" | "outcomes" | "campaigns" | "organizations" | "users";
+  key: "dashboard" | "myWork" | "actions" | "outcomes" | "campaigns" | "organizations" | "users" | "audit";
   icon: LucideIcon;
 };
 
 const NAV: NavItem[] = [
+  { href: "/dashboard", key: "dashboard", icon: LayoutDashboard },
+  { href: "/my-work", key: "myWork", icon: ClipboardList },
   { href: "/actions", key: "actions", icon: ListChecks },
   { href: "/outcomes", key: "outcomes", icon: Target },
   { href: "/campaigns", key: "campaigns", icon: Megaphone },
   { href: "/organizations", key: "organizations", icon: Building2 },
 ];
 const USERS_ITEM: NavItem = { href: "/admin/users", key: "users", icon: Users };
+const AUDIT_ITEM: NavItem = { href: "/audit", key: "audit", icon: ShieldCheck };
 
 const MAIN_ID = "main-content";
 
 /** The signed-in layout: sidebar on desktop, top bar with a slide-in menu on phones. */
-export function AppShell({ user, canManageUsers, children }: AppShellProps) {
+export function AppShell({ user, canManageUsers, canReadAudit = false, children }: AppShellProps) {
   const t = useTranslations("common");
   const [menuOpen, setMenuOpen] = React.useState(false);
-  const items = canManageUsers ? [...NAV, USERS_ITEM] : NAV;
+  const items = [...NAV, ...(canReadAudit ? [AUDIT_ITEM] : []), ...(canManageUsers ? [USERS_ITEM] : [])];
 
   return (
-    <div className="min-h-dvh md:grid md:grid-cols-[15rem_minmax(0,1fr)]">
+    <div className="min-h-dvh md:grid md:grid-cols-[15rem_minmax(0,1fr)] print:block">
       <a
         href={`#${MAIN_ID}`}
         className="sr-only z-[60] rounded-md bg-primary px-4 py-2 text-sm font-medium text-primary-foreground focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
@@ -69,7 +78,7 @@ export function AppShell({ user, canManageUsers, children }: AppShellProps) {
       </a>
 
       {/* Desktop sidebar. Only one of the two banners is displayed at a time, so landmarks are never duplicated. */}
-      <header className="sticky top-0 hidden h-dvh flex-col border-r bg-sidebar md:flex">
+      <header className="sticky top-0 hidden h-dvh flex-col border-r bg-sidebar md:flex print:hidden">
         <AppName className="px-5 pt-5 pb-4" />
         <nav aria-label={t("nav.mainNavigation")} className="flex-1 overflow-y-auto px-3">
           <NavLinks items={items} />
@@ -80,7 +89,7 @@ export function AppShell({ user, canManageUsers, children }: AppShellProps) {
       </header>
 
       {/* Phone top bar with the navigation in a sheet. */}
-      <header className="sticky top-0 z-40 flex h-14 items-center gap-2 border-b bg-background/95 px-2 backdrop-blur md:hidden">
+      <header className="sticky top-0 z-40 flex h-14 items-center gap-2 border-b bg-background/95 px-2 backdrop-blur md:hidden print:hidden">
         <DialogPrimitive.Root open={menuOpen} onOpenChange={setMenuOpen}>
           <DialogPrimitive.Trigger asChild>
             <Button variant="ghost" size="icon" aria-label={t("nav.menu")}>
@@ -112,7 +121,7 @@ export function AppShell({ user, canManageUsers, children }: AppShellProps) {
             </DialogPrimitive.Content>
           </DialogPrimitive.Portal>
         </DialogPrimitive.Root>
-        <Link href="/actions" className="truncate rounded-sm text-[15px] font-semibold">
+        <Link href="/" className="truncate rounded-sm text-[15px] font-semibold">
           {t("app.name")}
         </Link>
         <div className="ml-auto">
@@ -139,6 +148,7 @@ function AppName({ className, ...props }: React.ComponentProps<"div">) {
 
 function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
   const t = useTranslations("common");
+  const td = useTranslations("dashboard.nav");
   const pathname = usePathname();
   return (
     <ul className="grid gap-0.5">
@@ -162,7 +172,7 @@ function NavLinks({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => 
                 aria-hidden="true"
                 className={cn("size-4 shrink-0", active ? "text-primary" : "text-muted-foreground")}
               />
-              {t(`nav.${key}`)}
+              {key === "dashboard" || key === "myWork" ? td(key) : t(`nav.${key}`)}
             </Link>
           </li>
         );
@@ -218,6 +228,8 @@ function UserMenu({ user, compact = false }: { user: AppShellUser; compact?: boo
           <span className="truncate text-xs text-muted-foreground">{user.email}</span>
           <span className="truncate text-xs text-muted-foreground">{user.roleLabel}</span>
         </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <LocaleMenuItems />
         <DropdownMenuSeparator />
         <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/login" })}>
           <LogOut aria-hidden="true" />

@@ -11,6 +11,8 @@ type Props = {
   items: CampaignTimelineItem[];
   /** id of the heading that names the list */
   labelledBy: string;
+  /** The items are a filtered selection: an empty list says so. */
+  filtered?: boolean;
 };
 
 /**
@@ -18,8 +20,11 @@ type Props = {
  * whether it is an action or an outcome (the icon only repeats it), and each outcome lists the
  * actions linked to it with the contribution claimed.
  */
-export function CampaignTimeline({ items, labelledBy }: Props) {
+export function CampaignTimeline({ items, labelledBy, filtered = false }: Props) {
   const t = useTranslations("campaigns.timeline");
+  const tf = useTranslations("dashboard.timelineFilters");
+  if (!items.length && filtered)
+    return <EmptyState icon={<History aria-hidden className="size-6" />} titleAs="p" title={tf("emptyTitle")} description={tf("emptyDescription")} />;
   if (!items.length)
     return <EmptyState icon={<History aria-hidden className="size-6" />} titleAs="p" title={t("emptyTitle")} description={t("emptyDescription")} />;
 

@@ -2,7 +2,7 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import { Megaphone } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useMemo } from "react";
 import { DataTable, type DataTableFeatures } from "@/components/data-table/data-table";
@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { CampaignListRow } from "@/lib/campaigns/queries";
+import { campaignOtherTitle, campaignTitle, orgName, orgShort } from "@/lib/names";
 
 const col = createColumnHelper<DataTableFeatures, CampaignListRow>();
 
@@ -32,6 +33,7 @@ export function PriorityBadge({ priority, label }: { priority: CampaignListRow["
 
 export function CampaignsTable({ rows, sort, dir, filtered, canCreate }: Props) {
   const t = useTranslations("campaigns");
+  const locale = useLocale();
   const columns = useMemo(
     () => [
       col.accessor("title", {
@@ -39,13 +41,18 @@ export function CampaignsTable({ rows, sort, dir, filtered, canCreate }: Props) 
         cell: ({ row }) => (
           <div className="min-w-56">
             <Link href={`/campaigns/${row.original.id}`} className="font-medium text-foreground hover:underline">
-              {row.original.title}
+              {campaignTitle(row.original, locale)}
             </Link>
+            {campaignOtherTitle(row.original, locale) && (
+              <div lang={locale === "uk" ? "en" : "uk"} className="mt-0.5 text-xs text-muted-foreground">
+                {campaignOtherTitle(row.original, locale)}
+              </div>
+            )}
             {row.original.parent && (
               <div className="mt-0.5 text-xs text-muted-foreground">
                 {t("subGoalOf")}{" "}
                 <Link href={`/campaigns/${row.original.parent.id}`} className="hover:underline">
-                  {row.original.parent.title}
+                  {campaignTitle(row.original.parent, locale)}
                 </Link>
               </div>
             )}
@@ -69,8 +76,8 @@ export function CampaignsTable({ rows, sort, dir, filtered, canCreate }: Props) 
           const org = row.original.targetOrg;
           if (!org) return dash;
           return (
-            <Link href={`/organizations/${org.id}`} className="hover:underline" title={org.acronym ? org.name : undefined}>
-              {org.acronym ?? org.name}
+            <Link href={`/organizations/${org.id}`} className="hover:underline" title={org.acronym ? orgName(org, locale) : undefined}>
+              {orgShort(org, locale)}
             </Link>
           );
         },
@@ -92,7 +99,7 @@ export function CampaignsTable({ rows, sort, dir, filtered, canCreate }: Props) 
         cell: ({ row }) => <RecordDate date={row.original.updatedAt.slice(0, 10)} />,
       }),
     ],
-    [t],
+    [t, locale],
   );
 
   return (

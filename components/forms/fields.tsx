@@ -121,6 +121,44 @@ export function MultiSelectField(p: Base & { options: Option[] }) {
   );
 }
 
+/** A single checkbox (submitted as "on" when ticked, absent when not), its label beside it. */
+export function CheckboxField(p: Base) {
+  const errors = useFieldErrors(p.state, p.name);
+  const id = `field-${p.name}`;
+  // After a failed submit, what was ticked (an unticked box sends nothing); before, the default.
+  const checked = p.state.values ? p.state.values[p.name] === "on" || p.state.values[p.name] === true : p.defaults[p.name] === true;
+  const hintId = p.hint ? `${id}-hint` : undefined;
+  const errorId = errors ? `${id}-error` : undefined;
+  return (
+    <div data-slot="form-field" data-invalid={errors ? true : undefined} className="grid gap-1.5">
+      <div className="flex items-start gap-2.5">
+        <input
+          id={id}
+          name={p.name}
+          type="checkbox"
+          defaultChecked={checked}
+          className="mt-0.5 size-4 shrink-0 accent-primary"
+          aria-invalid={errors ? true : undefined}
+          aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
+        />
+        <label htmlFor={id} className="text-sm leading-snug font-medium">
+          {p.label}
+        </label>
+      </div>
+      {p.hint && (
+        <p id={hintId} className="pl-6.5 text-[13px] leading-snug text-muted-foreground">
+          {p.hint}
+        </p>
+      )}
+      {errors && (
+        <p id={errorId} className="pl-6.5 text-[13px] leading-snug font-medium text-destructive">
+          {errors.join(" ")}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** The form-level message: what went wrong and what to do, announced to screen readers. */
 export function FormMessage({ state }: { state: FormState }) {
   const t = useTranslations();

@@ -2,13 +2,14 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import { Building2 } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useMemo } from "react";
 import { DataTable, type DataTableFeatures } from "@/components/data-table/data-table";
 import { TermLabel } from "@/components/records/term-label";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { orgName, orgOtherName, orgShort } from "@/lib/names";
 import type { OrganizationListRow } from "@/lib/organizations/queries";
 
 const col = createColumnHelper<DataTableFeatures, OrganizationListRow>();
@@ -19,6 +20,7 @@ const dash = <span className="text-muted-foreground">—</span>;
 
 export function OrganizationsTable({ rows, sort, dir, filtered, canCreate }: Props) {
   const t = useTranslations("organizations");
+  const locale = useLocale();
   const columns = useMemo(
     () => [
       col.accessor("name", {
@@ -26,11 +28,11 @@ export function OrganizationsTable({ rows, sort, dir, filtered, canCreate }: Pro
         cell: ({ row }) => (
           <div className="min-w-56">
             <Link href={`/organizations/${row.original.id}`} className="font-medium text-foreground hover:underline">
-              {row.original.name}
+              {orgName(row.original, locale)}
             </Link>
-            {row.original.nameUk && (
-              <div lang="uk" className="mt-0.5 text-xs text-muted-foreground">
-                {row.original.nameUk}
+            {orgOtherName(row.original, locale) && (
+              <div lang={locale === "uk" ? "en" : "uk"} className="mt-0.5 text-xs text-muted-foreground">
+                {orgOtherName(row.original, locale)}
               </div>
             )}
           </div>
@@ -48,8 +50,8 @@ export function OrganizationsTable({ rows, sort, dir, filtered, canCreate }: Pro
           const parent = row.original.parent;
           if (!parent) return dash;
           return (
-            <Link href={`/organizations/${parent.id}`} className="hover:underline" title={parent.acronym ? parent.name : undefined}>
-              {parent.acronym ?? parent.name}
+            <Link href={`/organizations/${parent.id}`} className="hover:underline" title={parent.acronym ? orgName(parent, locale) : undefined}>
+              {orgShort(parent, locale)}
             </Link>
           );
         },
@@ -66,7 +68,7 @@ export function OrganizationsTable({ rows, sort, dir, filtered, canCreate }: Pro
         meta: { className: "text-right" },
       }),
     ],
-    [t],
+    [t, locale],
   );
 
   return (

@@ -1,8 +1,9 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { FormFooter, FormMessage, MultiSelectField, SelectField, TextAreaField, TextField, type Option } from "@/components/forms/fields";
+import { TranslationFields } from "@/components/records/translation-fields";
 import { CONFIDENTIALITY, DATE_PRECISION } from "@/lib/actions/schemas";
 import { INITIAL_FORM_STATE, type FormState } from "@/lib/form-state";
 
@@ -20,7 +21,9 @@ export function OutcomeForm({ action, defaults, options, submitLabel, cancelHref
   const t = useTranslations("outcomes.fields");
   const tc = useTranslations("common");
   const [state, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
-  const f = { state, defaults };
+  // A new record is most likely written in the language its author works in.
+  const locale = useLocale();
+  const f = { state, defaults: { originalLanguage: locale, ...defaults } };
 
   return (
     <form key={state.submission} action={formAction} noValidate className="space-y-8">
@@ -46,6 +49,8 @@ export function OutcomeForm({ action, defaults, options, submitLabel, cancelHref
           <TextAreaField name="summary" label={t("summary")} rows={4} {...f} />
         </div>
       </section>
+
+      <TranslationFields {...f} />
 
       <section className="grid gap-5 md:grid-cols-2" aria-labelledby="sec-status">
         <h2 id="sec-status" className="text-base font-semibold md:col-span-2">

@@ -2,16 +2,19 @@
 
 import { createColumnHelper } from "@tanstack/react-table";
 import { Target } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useMemo } from "react";
 import { DataTable, type DataTableFeatures } from "@/components/data-table/data-table";
 import { ConfidentialityBadge } from "@/components/records/confidentiality-badge";
 import { RecordDate } from "@/components/records/record-date";
+import { RecordTitleCell } from "@/components/records/record-title-cell";
 import { StatusChange } from "@/components/records/status-change";
 import { TermLabel } from "@/components/records/term-label";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import type { OrgRef } from "@/lib/actions/dto";
+import { orgShort } from "@/lib/names";
 import type { OutcomeListRow } from "@/lib/outcomes/dto";
 
 const col = createColumnHelper<DataTableFeatures, OutcomeListRow>();
@@ -20,20 +23,16 @@ type Props = { rows: OutcomeListRow[]; sort: string; dir: "asc" | "desc"; filter
 
 export function OutcomesTable({ rows, sort, dir, filtered, canCreate }: Props) {
   const t = useTranslations("outcomes");
+  const locale = useLocale();
   const columns = useMemo(
     () => [
       col.accessor("title", {
         header: () => t("fields.title"),
         cell: ({ row }) => (
-          <div className="min-w-56">
-            <Link href={`/outcomes/${row.original.id}`} className="font-medium text-foreground hover:underline">
-              {row.original.title}
-            </Link>
-            <div className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
-              <StatusChange before={row.original.statusBefore} after={row.original.statusAfter} />
-              <ConfidentialityBadge value={row.original.confidentiality} hidePublic />
-            </div>
-          </div>
+          <RecordTitleCell row={row.original} href={`/outcomes/${row.original.id}`}>
+            <StatusChange before={row.original.statusBefore} after={row.original.statusAfter} />
+            <ConfidentialityBadge value={row.original.confidentiality} hidePublic />
+          </RecordTitleCell>
         ),
       }),
       col.accessor("type", { header: () => t("fields.type"), cell: ({ row }) => <TermLabel term={row.original.type} /> }),
@@ -44,12 +43,12 @@ export function OutcomesTable({ rows, sort, dir, filtered, canCreate }: Props) {
       col.display({
         id: "subject",
         header: () => t("fields.subject"),
-        cell: ({ row }) => <span className="text-muted-foreground">{orgName(row.original.subject)}</span>,
+        cell: ({ row }) => <span className="text-muted-foreground">{orgName(row.original.subject, locale)}</span>,
       }),
       col.display({
         id: "decidingBody",
         header: () => t("fields.decidingBody"),
-        cell: ({ row }) => <span className="text-muted-foreground">{orgName(row.original.decidingBody)}</span>,
+        cell: ({ row }) => <span className="text-muted-foreground">{orgName(row.original.decidingBody, locale)}</span>,
       }),
       col.accessor("verification", {
         header: () => t("fields.verification"),
@@ -62,7 +61,7 @@ export function OutcomesTable({ rows, sort, dir, filtered, canCreate }: Props) {
         meta: { className: "text-right" },
       }),
     ],
-    [t],
+    [t, locale],
   );
   return (
     <DataTable
@@ -89,4 +88,4 @@ export function OutcomesTable({ rows, sort, dir, filtered, canCreate }: Props) {
   );
 }
 
-const orgName = (o: { name: string; acronym: string | null } | null) => (o ? (o.acronym ?? o.name) : "—");
+const orgName = (o: OrgRef | null, locale: string) => (o ? orgShort(o, locale) : "—");

@@ -70,6 +70,10 @@ describe("[ACTIONS] create", () => {
       responseDate: null,
       followUpDue: "2024-11-01",
       confidentiality: "PUBLIC",
+      originalLanguage: "en",
+      titleTranslation: null,
+      summaryTranslation: null,
+      needsTranslation: false,
     });
   });
 

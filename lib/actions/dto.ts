@@ -6,7 +6,10 @@ export type Confidentiality = "PUBLIC" | "INTERNAL" | "RESTRICTED";
 export type DatePrecision = "DAY" | "MONTH" | "YEAR" | "ESTIMATED";
 
 export type TermRef = Pick<TermDTO, "code" | "labelEn" | "labelUk">;
-export type OrgRef = { id: string; name: string; acronym: string | null };
+/** `nameUk`: the Ukrainian name, where the query read it (names show in the reader's language). */
+export type OrgRef = { id: string; name: string; acronym: string | null; nameUk?: string | null };
+/** A campaign as other records mention it; `titleUk` as for OrgRef. */
+export type CampaignRef = { id: string; title: string; titleUk?: string | null };
 export type UserRef = { id: string; name: string };
 
 export type ActionListRow = {
@@ -19,6 +22,12 @@ export type ActionListRow = {
   followUpDue: string | null;
   referenceNumber: string | null;
   confidentiality: Confidentiality;
+  // Optional so that rows built elsewhere (fixtures, benchmarks) need not spell them out; every
+  // query of lib/actions fills them.
+  /** "uk" or "en": the language the title and summary were written in ("en" when absent) */
+  originalLanguage?: string;
+  titleTranslation?: string | null;
+  needsTranslation?: boolean;
   organizations: OrgRef[];
   linkCount: number;
 };
@@ -27,14 +36,23 @@ export type LinkedOutcome = {
   linkId: string;
   contribution: TermRef;
   evidenceNote: string | null;
-  outcome: { id: string; title: string; date: string; datePrecision: DatePrecision; type: TermRef };
+  outcome: {
+    id: string;
+    title: string;
+    titleTranslation?: string | null;
+    originalLanguage?: string;
+    date: string;
+    datePrecision: DatePrecision;
+    type: TermRef;
+  };
 };
 
 export type ActionDetail = ActionListRow & {
   summary: string | null;
+  summaryTranslation: string | null;
   responseSummary: string | null;
   responseDate: string | null;
-  campaigns: { id: string; title: string }[];
+  campaigns: CampaignRef[];
   participants: UserRef[];
   createdBy: UserRef;
   createdAt: string;

@@ -4,6 +4,7 @@ import { toDbDate, toDbDateOrNull, toIsoDate, toIsoDateOrNull } from "@/lib/date
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse";
+import type { RecordLanguage } from "@/lib/record-language";
 import { actionScope, assertCan, assertCanEditRecord, type Actor } from "@/lib/permissions";
 import { assertReferencesExist } from "@/lib/references";
 import { termIdByCode } from "@/lib/vocabularies/queries";
@@ -27,6 +28,10 @@ const snapshotOf = (d: TActionData) => ({
   responseDate: d.responseDate ?? null,
   followUpDue: d.followUpDue ?? null,
   confidentiality: d.confidentiality,
+  originalLanguage: d.originalLanguage,
+  titleTranslation: d.titleTranslation ?? null,
+  summaryTranslation: d.summaryTranslation ?? null,
+  needsTranslation: d.needsTranslation,
 });
 
 async function columnsOf(tx: Tx, d: TActionData) {
@@ -43,6 +48,10 @@ async function columnsOf(tx: Tx, d: TActionData) {
     responseDate: toDbDateOrNull(d.responseDate),
     followUpDue: toDbDateOrNull(d.followUpDue),
     confidentiality: d.confidentiality,
+    originalLanguage: d.originalLanguage,
+    titleTranslation: d.titleTranslation ?? null,
+    summaryTranslation: d.summaryTranslation ?? null,
+    needsTranslation: d.needsTranslation,
   };
 }
 
@@ -95,6 +104,10 @@ async function loadEditable(tx: Tx, actor: Actor, id: string): Promise<ActionSna
     responseDate: toIsoDateOrNull(a.responseDate) ?? undefined,
     followUpDue: toIsoDateOrNull(a.followUpDue) ?? undefined,
     confidentiality: a.confidentiality,
+    originalLanguage: a.originalLanguage as RecordLanguage,
+    titleTranslation: a.titleTranslation ?? undefined,
+    summaryTranslation: a.summaryTranslation ?? undefined,
+    needsTranslation: a.needsTranslation,
   });
 }
 

@@ -3,9 +3,11 @@ import type { Prisma } from "@/generated/prisma/client";
 import { todayIso, toIsoDate, toIsoDateOrNull, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { clampBatchSize, seekAfter, seekBatches, type SeekKey } from "@/lib/exports/keyset";
-import { likeTerm, toPage, type Page } from "@/lib/list-params";
+import { clampBatchSize, seekAfter, seekBatches, seekThrough, type SeekKey, type SeekRange } from "@/lib/exports/keyset";
+import { organizationsById, termsById } from "@/lib/exports/lookups";
+import { toPage, type Page } from "@/lib/list-params";
 import { actionScope, assertCan, canEditRecord, linkScope, type Actor } from "@/lib/permissions";
+import { textSearch } from "@/lib/search/query";
 import type { ActionDetail, ActionListRow } from "./dto";
 import { CLOSED_ACTION_STATUS } from "@/lib/vocabularies/vocabularies";
 import { FOLLOW_UP_SOON_DAYS, ZActionListParams, type ActionSortKey, type TActionListParams } from "./schemas";
@@ -32,17 +34,23 @@ export function buildActionWhere(actor: Actor, p: TActionListParams, now = new D
   }
   if (p.open) and.push({ status: { code: { not: CLOSED_ACTION_STATUS } } });
   if (p.mine) and.push({ OR: [{ createdById: actor.id }, { participants: { some: { userId: actor.id } } }] });
-  if (p.q) {
-    const contains = { contains: likeTerm(p.q), mode: "insensitive" } as const;
-    and.push({
-      OR: [
-        { title: contains },
-        { referenceNumber: contains },
-        { summary: contains },
-        { organizations: { some: { organization: { OR: [{ name: contains }, { acronym: contains }, { nameUk: contains }] } } } },
-      ],
-    });
-  }
+  if (p.needsTranslation) and.push({ needsTranslation: true });
+  // Every word, in any inflected form or in the other alphabet (lib/search), in the title, summary,
+  // their translations, the reference number or a counterpart's name (kept on the row by a trigger,
+  // so that each branch has its trigram index and PostgreSQL can combine them).
+  if (p.q)
+    and.push(
+      ...textSearch<Prisma.ActionWhereInput>(p.q, (cs) =>
+        cs.flatMap((c) => [
+          { title: c },
+          { titleTranslation: c },
+          { summary: c },
+          { summaryTranslation: c },
+          { referenceNumber: c },
+          { counterpartNames: c },
+        ]),
+      ),
+    );
   return { AND: and };
 }
 
@@ -67,9 +75,12 @@ const listSelect = {
   followUpDue: true,
   referenceNumber: true,
   confidentiality: true,
+  originalLanguage: true,
+  titleTranslation: true,
+  needsTranslation: true,
   type: termRef,
   status: termRef,
-  organizations: { select: { organization: { select: { id: true, name: true, acronym: true } } } },
+  organizations: { select: { organization: { select: { id: true, name: true, nameUk: true, acronym: true } } } },
 } as const satisfies Prisma.ActionSelect;
 
 type ListRow = Prisma.ActionGetPayload<{ select: typeof listSelect }>;
@@ -84,6 +95,9 @@ const toListRow = (a: ListRow, linkCount: number): ActionListRow => ({
   followUpDue: toIsoDateOrNull(a.followUpDue),
   referenceNumber: a.referenceNumber,
   confidentiality: a.confidentiality,
+  originalLanguage: a.originalLanguage,
+  titleTranslation: a.titleTranslation,
+  needsTranslation: a.needsTranslation,
   organizations: a.organizations.map((o) => o.organization),
   linkCount,
 });
@@ -112,22 +126,34 @@ export async function findActions({ actor, params }: { actor: Actor; params: unk
 }
 
 // The keyset of each sort key: the same order as orderBy(), as a "rows after this one" filter.
-type SeekRow = { id: string; date: Date; title: string; updatedAt: Date; followUpDue: Date | null; type: { sortOrder: number }; status: { sortOrder: number } };
+type SeekRow = {
+  id: string;
+  date: Date;
+  title: string;
+  updatedAt: Date;
+  followUpDue: Date | null;
+  typeOrder: number;
+  statusOrder: number;
+};
 const SEEK: Record<ActionSortKey, SeekKey<SeekRow, Prisma.ActionWhereInput>> = {
   date: { value: (r) => r.date, where: (f) => ({ date: f as Prisma.DateTimeFilter }) },
   title: { value: (r) => r.title, where: (f) => ({ title: f as Prisma.StringFilter }) },
-  type: { value: (r) => r.type.sortOrder, where: (f) => ({ type: { sortOrder: f as Prisma.IntFilter } }) },
-  status: { value: (r) => r.status.sortOrder, where: (f) => ({ status: { sortOrder: f as Prisma.IntFilter } }) },
-  followUpDue: { value: (r) => r.followUpDue, where: (f) => ({ followUpDue: f as Prisma.DateTimeNullableFilter | null }), nullsLast: true },
+  type: { value: (r) => r.typeOrder, where: (f) => ({ type: { sortOrder: f as Prisma.IntFilter } }) },
+  status: { value: (r) => r.statusOrder, where: (f) => ({ status: { sortOrder: f as Prisma.IntFilter } }) },
+  followUpDue: {
+    value: (r) => r.followUpDue,
+    where: (f) => ({ followUpDue: f as Prisma.DateTimeNullableFilter | null }),
+    nullsLast: true,
+  },
   updatedAt: { value: (r) => r.updatedAt, where: (f) => ({ updatedAt: f as Prisma.DateTimeFilter }) },
 };
 
-const seekTerm = { select: { ...termRef.select, sortOrder: true } } as const;
-const stripSort = ({ code, labelEn, labelUk }: { code: string; labelEn: string; labelUk: string }) => ({ code, labelEn, labelUk });
-
 /**
  * Every action of the list (all pages) in batches: the same params, where-builder, scope and order as
- * findActions, read with keyset pagination so that memory stays flat for any number of rows.
+ * findActions, the same rows, read with keyset pagination so that memory stays flat for any number
+ * of rows. Each batch is one query on Action (scalars only) plus two keyed by its ids (counterparts,
+ * and outcome links counted under linkScope); Prisma's `_count` would aggregate the whole link
+ * table for every batch.
  */
 export async function* iterateActions({
   actor,
@@ -143,14 +169,41 @@ export async function* iterateActions({
   const where = buildActionWhere(actor, p);
   const key = SEEK[p.sort];
   const take = clampBatchSize(batchSize);
-  const select = {
-    ...listSelect,
-    updatedAt: true,
-    type: seekTerm,
-    status: seekTerm,
-    _count: { select: { links: { where: linkScope(actor) } } },
-  } as const satisfies Prisma.ActionSelect;
-  const batches = seekBatches(
+  // The list's own select, its relations read through lookups (see lib/exports/lookups.ts).
+  const { type: _type, status: _status, organizations: _organizations, ...scalars } = listSelect;
+  const select = { ...scalars, updatedAt: true, typeId: true, statusId: true } as const satisfies Prisma.ActionSelect;
+  const term = await termsById(listSelect.type.select);
+  const orgs = organizationsById(listSelect.organizations.select.organization.select);
+  const hydrate = async (
+    rows: Prisma.ActionGetPayload<{ select: typeof select }>[],
+    range: SeekRange,
+  ): Promise<ActionListRow[]> => {
+    // The batch's actions by their range in the list, not by id: a list of 2,000 ids per query
+    // would also stay in the driver adapter's debug history (the last 100 queries).
+    const batch: Prisma.ActionWhereInput = {
+      AND: [where, ...(range.after ? [seekAfter(key, p.dir, range.after)] : []), seekThrough(key, p.dir, range.through)],
+    };
+    const [counterparts, links] = await Promise.all([
+      db.actionOrganization.findMany({ where: { action: batch }, select: { actionId: true, organizationId: true } }),
+      db.actionOutcomeLink.groupBy({
+        by: ["actionId"],
+        where: { AND: [{ action: batch }, linkScope(actor)] },
+        _count: { _all: true },
+      }),
+    ]);
+    await orgs.load(counterparts.map((c) => c.organizationId));
+    const orgsOf = new Map<string, { organization: ReturnType<typeof orgs.get> }[]>();
+    for (const c of counterparts)
+      orgsOf.set(c.actionId, [...(orgsOf.get(c.actionId) ?? []), { organization: orgs.get(c.organizationId) }]);
+    const linkCount = new Map(links.map((l) => [l.actionId, l._count._all]));
+    return rows.map(({ updatedAt: _u, typeId, statusId, ...r }) =>
+      toListRow(
+        { ...r, type: term.get(typeId), status: term.get(statusId), organizations: orgsOf.get(r.id) ?? [] },
+        linkCount.get(r.id) ?? 0,
+      ),
+    );
+  };
+  yield* seekBatches(
     (cursor) =>
       db.action.findMany({
         where: cursor ? { AND: [where, seekAfter(key, p.dir, cursor)] } : where,
@@ -158,12 +211,10 @@ export async function* iterateActions({
         take,
         select,
       }),
-    (r) => ({ value: key.value(r), id: r.id }),
+    (r) => ({ value: key.value({ ...r, typeOrder: term.order(r.typeId), statusOrder: term.order(r.statusId) }), id: r.id }),
     take,
+    hydrate,
   );
-  for await (const rows of batches) {
-    yield rows.map((r) => toListRow({ ...r, type: stripSort(r.type), status: stripSort(r.status) }, r._count.links));
-  }
 }
 
 /** One action with everything its page shows; absent or out of scope → NOT_FOUND. */
@@ -174,13 +225,14 @@ export async function getAction({ actor, id }: { actor: Actor; id: string }): Pr
     select: {
       ...listSelect,
       summary: true,
+      summaryTranslation: true,
       responseSummary: true,
       responseDate: true,
       createdAt: true,
       updatedAt: true,
       createdById: true,
       createdBy: { select: { id: true, name: true } },
-      campaigns: { select: { campaign: { select: { id: true, title: true, deletedAt: true } } } },
+      campaigns: { select: { campaign: { select: { id: true, title: true, titleUk: true, deletedAt: true } } } },
       participants: { select: { user: { select: { id: true, name: true } } } },
       links: {
         where: linkScope(actor),
@@ -189,7 +241,17 @@ export async function getAction({ actor, id }: { actor: Actor; id: string }): Pr
           id: true,
           evidenceNote: true,
           contribution: termRef,
-          outcome: { select: { id: true, title: true, date: true, datePrecision: true, type: termRef } },
+          outcome: {
+            select: {
+              id: true,
+              title: true,
+              titleTranslation: true,
+              originalLanguage: true,
+              date: true,
+              datePrecision: true,
+              type: termRef,
+            },
+          },
         },
       },
     },
@@ -199,9 +261,12 @@ export async function getAction({ actor, id }: { actor: Actor; id: string }): Pr
   return {
     ...toListRow(a, a.links.length),
     summary: a.summary,
+    summaryTranslation: a.summaryTranslation,
     responseSummary: a.responseSummary,
     responseDate: toIsoDateOrNull(a.responseDate),
-    campaigns: a.campaigns.filter((c) => !c.campaign.deletedAt).map(({ campaign: { id, title } }) => ({ id, title })),
+    campaigns: a.campaigns
+      .filter((c) => !c.campaign.deletedAt)
+      .map(({ campaign: { id, title, titleUk } }) => ({ id, title, titleUk })),
     participants: a.participants.map((p) => p.user),
     createdBy: a.createdBy,
     createdAt: a.createdAt.toISOString(),
@@ -237,6 +302,10 @@ export async function getActionForEdit({ actor, id }: { actor: Actor; id: string
       responseDate: a.responseDate ?? "",
       followUpDue: a.followUpDue ?? "",
       confidentiality: a.confidentiality,
+      originalLanguage: a.originalLanguage ?? "en",
+      titleTranslation: a.titleTranslation ?? "",
+      summaryTranslation: a.summaryTranslation ?? "",
+      needsTranslation: a.needsTranslation ?? false,
     },
   };
 }
@@ -245,7 +314,14 @@ export async function getActionForEdit({ actor, id }: { actor: Actor; id: string
 export async function searchActionsForLink({ actor, q }: { actor: Actor; q: string }) {
   assertCan(actor, "record.read");
   const rows = await db.action.findMany({
-    where: { AND: [actionScope(actor), q ? { title: { contains: likeTerm(q.slice(0, 200)), mode: "insensitive" } } : {}] },
+    where: {
+      AND: [
+        actionScope(actor),
+        ...textSearch<Prisma.ActionWhereInput>(q.slice(0, 200), (cs) =>
+          cs.flatMap((c) => [{ title: c }, { titleTranslation: c }]),
+        ),
+      ],
+    },
     orderBy: [{ date: "desc" }, { id: "asc" }],
     take: 20,
     select: { id: true, title: true, date: true },

@@ -2,6 +2,7 @@
 // app/**/server-actions.ts.) Safe to import from client components.
 import { z } from "zod";
 import { filterDate, filterString, listParamsSchema } from "@/lib/list-params";
+import { translationFields } from "@/lib/record-language";
 import {
   enumOf,
   idList,
@@ -32,6 +33,7 @@ export const ZActionInput = z
     responseDate: optionalDate(),
     followUpDue: optionalDate(),
     confidentiality: enumOf(CONFIDENTIALITY, "INTERNAL"),
+    ...translationFields(300, 20_000),
   })
   .superRefine((v, ctx) => {
     if (v.followUpDue && v.date && v.followUpDue < v.date)
@@ -65,5 +67,7 @@ export const ZActionListParams = listParamsSchema(ACTION_SORT_KEYS, { sort: "dat
   open: z.enum(["1"]).optional().catch(undefined),
   /** "1": only the reader's own actions (author or office participant). */
   mine: z.enum(["1"]).optional().catch(undefined),
+  /** "1": only actions flagged "needs translation" (the translation queue). */
+  needsTranslation: z.enum(["1"]).optional().catch(undefined),
 });
 export type TActionListParams = z.output<typeof ZActionListParams>;

@@ -176,7 +176,8 @@ const LINK = "ActionOutcomeLink";
 
 const kindOf = (event: string, isLink: boolean): HistoryEntryKind => {
   const verb = event.slice(event.lastIndexOf(".") + 1);
-  if (isLink) return verb === "created" ? "linked" : verb === "deleted" ? "unlinked" : verb === "updated" ? "link-updated" : "other";
+  if (isLink)
+    return verb === "created" ? "linked" : verb === "deleted" ? "unlinked" : verb === "updated" ? "link-updated" : "other";
   return verb === "created" || verb === "updated" || verb === "deleted" ? verb : "other";
 };
 
@@ -226,7 +227,12 @@ export async function getRecordHistory({
   }
 
   const where: Prisma.AuditEventWhereInput = linkEnds.size
-    ? { OR: [{ entity, entityId }, { entity: LINK, entityId: { in: [...linkEnds.keys()] } }] }
+    ? {
+        OR: [
+          { entity, entityId },
+          { entity: LINK, entityId: { in: [...linkEnds.keys()] } },
+        ],
+      }
     : { entity, entityId };
   const rows = await db.auditEvent.findMany({
     where,
@@ -257,10 +263,15 @@ export async function getRecordHistory({
     if (!isLink) return { ...base, changes: fieldChanges(r.entity, asSnapshot(r.before), asSnapshot(r.after), resolve) };
     const ends = (r.entityId && linkEnds.get(r.entityId)) || null;
     const otherId = ends?.[otherSide];
-    const other = typeof otherId === "string" ? resolve.record(otherSide === "actionId" ? "Action" : "Outcome", otherId) : ({ type: "hidden" } as const);
+    const other =
+      typeof otherId === "string"
+        ? resolve.record(otherSide === "actionId" ? "Action" : "Outcome", otherId)
+        : ({ type: "hidden" } as const);
     // Nothing about a link to a record the reader may not see: its note could describe that record.
     const changes =
-      other.type === "hidden" ? [] : fieldChanges(LINK, asSnapshot(r.before), asSnapshot(r.after), resolve, ["actionId", "outcomeId"]);
+      other.type === "hidden"
+        ? []
+        : fieldChanges(LINK, asSnapshot(r.before), asSnapshot(r.after), resolve, ["actionId", "outcomeId"]);
     return { ...base, other, changes };
   });
 

@@ -40,7 +40,7 @@ export const recordHref = (entity: string, id: string | null | undefined): strin
 // Field-level changes, with ids and codes resolved to what a reader recognises.
 
 /** Values that the message catalogue labels (enums of the schema and booleans). */
-export type AuditEnumGroup = "confidentiality" | "datePrecision" | "priority" | "role" | "boolean";
+export type AuditEnumGroup = "confidentiality" | "datePrecision" | "priority" | "role" | "boolean" | "language";
 
 /** Something a snapshot points at, resolved. */
 export type AuditRef =

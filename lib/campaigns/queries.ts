@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { clampBatchSize, seekAfter, seekBatches, type SeekKey } from "@/lib/exports/keyset";
 import { likeTerm, toPage, type Page } from "@/lib/list-params";
+import { campaignTitle } from "@/lib/names";
 import { actionScope, assertCan, can, linkScope, outcomeScope, type Actor } from "@/lib/permissions";
 import { CAMPAIGN_SORT_KEYS, PRIORITIES, ZCampaignListParams, type TCampaignListParams } from "./schemas";
 
@@ -18,8 +19,8 @@ export type CampaignListRow = {
   status: TermRef;
   priority: "LOW" | "MEDIUM" | "HIGH";
   owner: { id: string; name: string } | null;
-  targetOrg: { id: string; name: string; acronym: string | null } | null;
-  parent: { id: string; title: string } | null;
+  targetOrg: { id: string; name: string; nameUk?: string | null; acronym: string | null } | null;
+  parent: { id: string; title: string; titleUk?: string | null } | null;
   actionCount: number;
   outcomeCount: number;
   updatedAt: string;
@@ -54,8 +55,8 @@ const listSelect = (actor: Actor) =>
     priority: true,
     status: termRef,
     owner: { select: { id: true, name: true } },
-    targetOrg: { select: { id: true, name: true, acronym: true } },
-    parent: { select: { id: true, title: true } },
+    targetOrg: { select: { id: true, name: true, nameUk: true, acronym: true } },
+    parent: { select: { id: true, title: true, titleUk: true } },
     updatedAt: true,
     _count: {
       select: {
@@ -169,7 +170,13 @@ export async function getCampaign({ actor, id }: { actor: Actor; id: string }) {
       children: {
         where: { deletedAt: null },
         orderBy: { title: "asc" },
-        select: { id: true, title: true, status: termRef, targetOrg: { select: { id: true, name: true, acronym: true } } },
+        select: {
+          id: true,
+          title: true,
+          titleUk: true,
+          status: termRef,
+          targetOrg: { select: { id: true, name: true, nameUk: true, acronym: true } },
+        },
       },
     },
   });
@@ -246,12 +253,15 @@ export async function getCampaignForEdit({ actor, id }: { actor: Actor; id: stri
   };
 }
 
-export async function listCampaignOptions({ actor }: { actor: Actor }) {
+/** Every live campaign for pickers, titled in the reader's language, sorted by that title. */
+export async function listCampaignOptions({ actor, locale = "en" }: { actor: Actor; locale?: string }) {
   assertCan(actor, "reference.read");
   const rows = await db.campaign.findMany({
     where: { deletedAt: null },
     orderBy: { title: "asc" },
-    select: { id: true, title: true, parent: { select: { title: true } } },
+    select: { id: true, title: true, titleUk: true, parent: { select: { title: true, titleUk: true } } },
   });
-  return rows.map((c) => ({ value: c.id, label: c.title, hint: c.parent?.title }));
+  return rows
+    .map((c) => ({ value: c.id, label: campaignTitle(c, locale), hint: c.parent ? campaignTitle(c.parent, locale) : undefined }))
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
 }

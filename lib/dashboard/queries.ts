@@ -11,11 +11,12 @@ import { assertCan, type Actor } from "@/lib/permissions";
 import { listTerms } from "@/lib/vocabularies/queries";
 import type { TermDTO } from "@/lib/vocabularies/vocabularies";
 import { actionsHref, outcomesHref, type ListFilter } from "./links";
-import { addDays, bucketKeyOf, chartWindow, resolvePeriod, ZDashboardParams, type ChartWindow, type DateRange } from "./period";
+import { addDays, chartWindow, resolvePeriod, ZDashboardParams, type ChartWindow, type DateRange } from "./period";
 import {
   ACTION_GROUPS,
   type ActionGroup,
   type CampaignGlance,
+  type Counterpart,
   type ChartSeries,
   type Compared,
   type DashboardData,
@@ -48,33 +49,47 @@ const followUpSelect = {
   datePrecision: true,
   followUpDue: true,
   confidentiality: true,
-  status: termRef,
-  createdBy: { select: { id: true, name: true } },
-  participants: { select: { user: { select: { id: true, name: true } } }, orderBy: { user: { name: "asc" } } },
+  statusId: true,
+  createdById: true,
 } as const satisfies Prisma.ActionSelect;
 
-/** A count, the first rows in the list's order, and the link to the whole list. */
-async function followUpList(ctx: Ctx, filter: ListFilter, orderBy: Prisma.ActionOrderByWithRelationInput[], take = LIST_ROWS): Promise<FollowUpList> {
-  const where = actionWhere(ctx, filter);
-  const [count, rows] = await Promise.all([
-    db.action.count({ where }),
-    db.action.findMany({ where, orderBy, take, select: followUpSelect }),
+type FollowUpSpec = { filter: ListFilter; orderBy: Prisma.ActionOrderByWithRelationInput[]; take?: number };
+
+/**
+ * Counts, first rows (in the list's order) and list links for several follow-up lists. Rows carry
+ * scalar ids only; statuses come from the cached vocabulary and owners from one query for all
+ * lists (relation selects would cost a round trip each).
+ */
+async function followUpLists(ctx: Ctx, specs: FollowUpSpec[]): Promise<FollowUpList[]> {
+  const [statuses, found] = await Promise.all([
+    listTerms("ACTION_STATUS", true),
+    Promise.all(
+      specs.map(async ({ filter, orderBy, take = LIST_ROWS }) => {
+        const where = actionWhere(ctx, filter);
+        const [count, rows] = await Promise.all([db.action.count({ where }), db.action.findMany({ where, orderBy, take, select: followUpSelect })]);
+        return { count, rows, href: actionsHref(filter) };
+      }),
+    ),
   ]);
-  return {
+  const ownerIds = [...new Set(found.flatMap((f) => f.rows.map((r) => r.createdById)))];
+  const owners = new Map(
+    (ownerIds.length ? await db.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u]),
+  );
+  const statusById = new Map(statuses.map((t) => [t.id, ref(t)]));
+  return found.map(({ count, rows, href }) => ({
     count,
-    href: actionsHref(filter),
+    href,
     rows: rows.map((r) => ({
       id: r.id,
       title: r.title,
       date: toIsoDate(r.date),
       datePrecision: r.datePrecision,
       followUpDue: r.followUpDue ? toIsoDate(r.followUpDue) : null,
-      status: r.status,
+      status: statusById.get(r.statusId) ?? { code: "", labelEn: "", labelUk: "" },
       confidentiality: r.confidentiality,
-      owner: r.createdBy,
-      participants: r.participants.map((p) => p.user),
+      owner: owners.get(r.createdById) ?? { id: r.createdById, name: "" },
     })),
-  };
+  }));
 }
 
 const byDue: Prisma.ActionOrderByWithRelationInput[] = [{ followUpDue: "asc" }, { id: "asc" }];
@@ -103,50 +118,68 @@ function typeCounts(
 const countMap = <K extends string>(rows: ({ _count: { _all: number } } & Record<K, string>)[], key: K) =>
   new Map(rows.map((r) => [r[key], r._count._all]));
 
+type TypeCounts = Map<string, number>;
+
+/** Rows grouped by (type, day) → the count per type id within a date range. */
+function sumByType(rows: { typeId: string; date: Date; _count: { _all: number } }[], range: DateRange): TypeCounts {
+  const out: TypeCounts = new Map();
+  for (const r of rows) {
+    const day = toIsoDate(r.date);
+    if (day >= range.from && day <= range.to) out.set(r.typeId, (out.get(r.typeId) ?? 0) + r._count._all);
+  }
+  return out;
+}
+
+const sumMaps = (maps: TypeCounts[]): TypeCounts => {
+  const out: TypeCounts = new Map();
+  for (const m of maps) for (const [k, n] of m) out.set(k, (out.get(k) ?? 0) + n);
+  return out;
+};
+
 /**
- * Rows grouped by (type, day) → chart buckets. Bars stack by category of type (meetings, visits …);
- * each bar and each segment carries its list link (category=…, or type=… for a type without one).
+ * Per-bucket counts by type → chart buckets. Bars stack by category of type (meetings, visits …);
+ * each bar and each segment carries its list link (category=…, or type=… for a type without one),
+ * with the bucket's own dates as from/to.
  */
-function series(
-  window: ChartWindow,
-  rows: { typeId?: string; date: Date; _count: { _all: number } }[],
-  terms: TermDTO[],
-  href: (f: ListFilter) => string,
-): ChartSeries {
+function series(window: ChartWindow, perBucket: TypeCounts[], terms: TermDTO[], href: (f: ListFilter) => string, stacked = true): ChartSeries {
   const byId = new Map(terms.map((t) => [t.id, t]));
   const keyOf = (t: TermDTO) => (t.category ? t.category : `type:${t.code}`);
   const filterOf = (t: TermDTO): ListFilter => (t.category ? { category: t.category } : { type: t.code });
-  const buckets = window.buckets.map((b) => ({ ...b, n: 0, segments: new Map<string, number>() }));
-  const index = new Map(buckets.map((b) => [b.key, b]));
   const seen = new Set<string>();
-  for (const r of rows) {
-    const bucket = index.get(bucketKeyOf(window.unit, toIsoDate(r.date)));
-    if (!bucket) continue;
-    bucket.n += r._count._all;
-    const term = r.typeId ? byId.get(r.typeId) : undefined;
-    if (!term) continue;
-    seen.add(keyOf(term));
-    bucket.segments.set(keyOf(term), (bucket.segments.get(keyOf(term)) ?? 0) + r._count._all);
-  }
+  const buckets = window.buckets.map((b, i) => {
+    const segments = new Map<string, number>();
+    let total = 0;
+    for (const [typeId, n] of perBucket[i] ?? []) {
+      total += n;
+      const term = byId.get(typeId);
+      if (!term) continue;
+      seen.add(keyOf(term));
+      segments.set(keyOf(term), (segments.get(keyOf(term)) ?? 0) + n);
+    }
+    return { ...b, total, segments };
+  });
   const seriesTerms = new Map<string, TermDTO>();
   for (const t of terms) if (seen.has(keyOf(t)) && !seriesTerms.has(keyOf(t))) seriesTerms.set(keyOf(t), t);
   return {
     unit: window.unit,
-    series: [...seriesTerms].map(([key, t]) => ({ key, category: t.category, type: t.category ? null : ref(t) })),
+    series: stacked ? [...seriesTerms].map(([key, t]) => ({ key, category: t.category, type: t.category ? null : ref(t) })) : [],
     buckets: buckets.map((b) => ({
       key: b.key,
       from: b.from,
       to: b.to,
-      total: { count: b.n, href: href({ from: b.from, to: b.to }) },
+      total: { count: b.total, href: href({ from: b.from, to: b.to }) },
       segments: Object.fromEntries(
-        [...b.segments].map(([key, n]) => [key, { count: n, href: href({ ...filterOf(seriesTerms.get(key)!), from: b.from, to: b.to }) }]),
+        [...(stacked ? b.segments : [])].map(([key, n]) => [key, { count: n, href: href({ ...filterOf(seriesTerms.get(key)!), from: b.from, to: b.to }) }]),
       ),
     })),
   };
 }
 
-/** Top-level campaigns that are not closed, with sub-goal progress and the period's numbers. */
-async function campaignGlances(ctx: Ctx, period: DateRange): Promise<CampaignGlance[]> {
+/**
+ * Top-level campaigns that are not closed, with their sub-goals' progress. (Counts of their actions
+ * are on each campaign's page: counting them here for a period costs a join over every action.)
+ */
+async function campaignGlances(): Promise<CampaignGlance[]> {
   const campaigns = await db.campaign.findMany({
     where: { deletedAt: null, parentId: null, status: { code: { not: "CLOSED" } } },
     orderBy: [{ status: { sortOrder: "asc" } }, { priority: "desc" }, { title: "asc" }],
@@ -164,14 +197,6 @@ async function campaignGlances(ctx: Ctx, period: DateRange): Promise<CampaignGla
       },
     },
   });
-  if (!campaigns.length) return [];
-  const ids = campaigns.map((c) => c.id);
-  const [actions, outcomes] = await Promise.all([
-    db.actionCampaign.groupBy({ by: ["campaignId"], where: { campaignId: { in: ids }, action: actionWhere(ctx, period) }, _count: { _all: true } }),
-    db.outcomeCampaign.groupBy({ by: ["campaignId"], where: { campaignId: { in: ids }, outcome: outcomeWhere(ctx, period) }, _count: { _all: true } }),
-  ]);
-  const a = countMap(actions, "campaignId");
-  const o = countMap(outcomes, "campaignId");
   return campaigns.map((c) => ({
     id: c.id,
     title: c.title,
@@ -185,8 +210,6 @@ async function campaignGlances(ctx: Ctx, period: DateRange): Promise<CampaignGla
       status: k.status,
       achieved: k.status.code === "ACHIEVED",
     })),
-    actions: { count: a.get(c.id) ?? 0, href: actionsHref({ campaign: c.id, ...period }) },
-    outcomes: { count: o.get(c.id) ?? 0, href: outcomesHref({ campaign: c.id, ...period }) },
   }));
 }
 
@@ -201,38 +224,43 @@ export async function getDashboard({ actor, params, now = new Date() }: { actor:
   const months = chartWindow(period, "month", { min: 12, max: 36 });
   const quarters = chartWindow(period, "quarter", { min: 8, max: 20 });
   const count = { _count: { _all: true } } as const;
+  // Counts by type for each chart bucket and for the year before: each one is exactly the list
+  // with that bucket's (or period's) dates as from/to. The period's own counts are the sum of its
+  // buckets when it starts on a bucket boundary (it always ends on the last one), else one more query.
+  const actionCounts = async (range: DateRange): Promise<TypeCounts> =>
+    countMap(await db.action.groupBy({ by: ["typeId"], where: actionWhere(ctx, range), ...count }), "typeId");
+  // Outcomes are ten times fewer: one query grouped by (type, day) over everything shown, summed
+  // per range here (the staff visibility rule for outcomes is costly to evaluate once per query).
+  const outcomeRange: DateRange = { from: [prev.from, quarters.from].sort()[0]!, to: cur.to };
+  const outcomeDays = db.outcome.groupBy({ by: ["typeId", "date"], where: outcomeWhere(ctx, outcomeRange), ...count });
+  const outcomeCounts = async (range: DateRange): Promise<TypeCounts> => sumByType(await outcomeDays, range);
+  const periodFrom = (w: ChartWindow, counts: TypeCounts[], get: (r: DateRange) => Promise<TypeCounts>) => {
+    const first = w.buckets.findIndex((b) => b.from === cur.from);
+    return first >= 0 ? Promise.resolve(sumMaps(counts.slice(first))) : get(cur);
+  };
+  const monthCounts = Promise.all(months.buckets.map(actionCounts));
+  const quarterCounts = Promise.all(quarters.buckets.map(outcomeCounts));
 
-  const [actionTypes, outcomeTypes, aCur, aPrev, oCur, oPrev, aDaily, oDaily, counterpartRows, campaigns, overdue, soon, awaiting] =
+  const [actionTypes, outcomeTypes, aBuckets, oBuckets, aCur, aPrev, oCur, oPrev, campaigns, [overdue, soon, awaiting]] =
     await Promise.all([
       listTerms("ACTION_TYPE", true),
       listTerms("OUTCOME_TYPE", true),
-      db.action.groupBy({ by: ["typeId"], where: actionWhere(ctx, cur), ...count }),
-      db.action.groupBy({ by: ["typeId"], where: actionWhere(ctx, prev), ...count }),
-      db.outcome.groupBy({ by: ["typeId"], where: outcomeWhere(ctx, cur), ...count }),
-      db.outcome.groupBy({ by: ["typeId"], where: outcomeWhere(ctx, prev), ...count }),
-      db.action.groupBy({ by: ["typeId", "date"], where: actionWhere(ctx, { from: months.from, to: months.to }), ...count }),
-      db.outcome.groupBy({ by: ["date"], where: outcomeWhere(ctx, { from: quarters.from, to: quarters.to }), ...count }),
-      db.actionOrganization.groupBy({
-        by: ["organizationId"],
-        where: { action: actionWhere(ctx, cur) },
-        ...count,
-        orderBy: [{ _count: { organizationId: "desc" } }, { organizationId: "asc" }],
-        take: 10,
-      }),
-      campaignGlances(ctx, cur),
-      followUpList(ctx, { followUp: "overdue", sort: "followUpDue", dir: "asc" }, byDue),
-      followUpList(ctx, { followUp: "soon", sort: "followUpDue", dir: "asc" }, byDue),
-      followUpList(ctx, { status: AWAITING, to: addDays(today, -AWAITING_RESPONSE_DAYS), sort: "date", dir: "asc" }, oldestFirst),
+      monthCounts,
+      quarterCounts,
+      monthCounts.then((c) => periodFrom(months, c, actionCounts)),
+      actionCounts(prev),
+      quarterCounts.then((c) => periodFrom(quarters, c, outcomeCounts)),
+      outcomeCounts(prev),
+      campaignGlances(),
+      followUpLists(ctx, [
+        { filter: { followUp: "overdue", sort: "followUpDue", dir: "asc" }, orderBy: byDue },
+        { filter: { followUp: "soon", sort: "followUpDue", dir: "asc" }, orderBy: byDue },
+        { filter: { status: AWAITING, to: addDays(today, -AWAITING_RESPONSE_DAYS), sort: "date", dir: "asc" }, orderBy: oldestFirst },
+      ]),
     ]);
 
-  const orgs = await db.organization.findMany({
-    where: { id: { in: counterpartRows.map((r) => r.organizationId) } },
-    select: { id: true, name: true, acronym: true },
-  });
-  const orgById = new Map(orgs.map((o) => [o.id, o]));
-
-  const actionsByType = typeCounts(actionTypes, countMap(aCur, "typeId"), countMap(aPrev, "typeId"), actionsHref, cur, prev);
-  const outcomesByType = typeCounts(outcomeTypes, countMap(oCur, "typeId"), countMap(oPrev, "typeId"), outcomesHref, cur, prev);
+  const actionsByType = typeCounts(actionTypes, aCur, aPrev, actionsHref, cur, prev);
+  const outcomesByType = typeCounts(outcomeTypes, oCur, oPrev, outcomesHref, cur, prev);
   const sum = (rows: TypeCount[], pick: (r: TypeCount) => number) => rows.reduce((n, r) => n + pick(r), 0);
   const compared = (rows: TypeCount[], href: (f: ListFilter) => string, extra: ListFilter = {}): Compared => ({
     count: sum(rows, (r) => r.count),
@@ -251,15 +279,44 @@ export async function getDashboard({ actor, params, now = new Date() }: { actor:
     groups,
     actionsByType,
     outcomesByType,
-    actionsPerMonth: series(months, aDaily, actionTypes, actionsHref),
-    outcomesPerQuarter: series(quarters, oDaily, outcomeTypes, outcomesHref),
-    counterparts: counterpartRows.flatMap((r) => {
-      const org = orgById.get(r.organizationId);
-      return org ? [{ org, count: r._count._all, href: actionsHref({ org: org.id, ...cur }) }] : [];
-    }),
+    actionsPerMonth: series(months, aBuckets, actionTypes, actionsHref),
+    // Not stacked: the outcomes list has no filter by kind of outcome.
+    outcomesPerQuarter: series(quarters, oBuckets, outcomeTypes, outcomesHref, false),
     campaigns,
     followUps: { overdue, soon, awaiting: { ...awaiting, days: AWAITING_RESPONSE_DAYS } },
   };
+}
+
+/**
+ * The ten bodies named as counterparts most often in the period, each linking to its actions.
+ * Its own function (the page streams it in after the rest): it joins every action of the period
+ * with its counterparts, the one cost that grows with the period's size however it is indexed.
+ */
+export async function getDashboardCounterparts({
+  actor,
+  params,
+  now = new Date(),
+}: {
+  actor: Actor;
+  params: unknown;
+  now?: Date;
+}): Promise<Counterpart[]> {
+  assertCan(actor, "record.read");
+  const period = resolvePeriod(ZDashboardParams.parse(params ?? {}), todayIso(now));
+  const cur: DateRange = { from: period.from, to: period.to };
+  const rows = await db.actionOrganization.groupBy({
+    by: ["organizationId"],
+    where: { action: actionWhere({ actor, now }, cur) },
+    _count: { _all: true },
+    orderBy: [{ _count: { organizationId: "desc" } }, { organizationId: "asc" }],
+    take: 10,
+  });
+  const orgs = await db.organization.findMany({ where: { id: { in: rows.map((r) => r.organizationId) } }, select: { id: true, name: true, acronym: true } });
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  return rows.flatMap((r) => {
+    const org = byId.get(r.organizationId);
+    return org ? [{ org, count: r._count._all, href: actionsHref({ org: org.id, ...cur }) }] : [];
+  });
 }
 
 /** A staff member's own work: their follow-ups, open actions and what they touched last. */
@@ -267,12 +324,13 @@ export async function getMyWork({ actor, now = new Date() }: { actor: Actor; now
   assertCan(actor, "record.read");
   const ctx: Ctx = { actor, now };
   const mine = { mine: "1" } as const;
-  const [overdue, soon, awaiting, open, allMine, recentActions, recentOutcomes] = await Promise.all([
-    followUpList(ctx, { ...mine, followUp: "overdue", sort: "followUpDue", dir: "asc" }, byDue, 10),
-    followUpList(ctx, { ...mine, followUp: "soon", sort: "followUpDue", dir: "asc" }, byDue, 10),
-    followUpList(ctx, { ...mine, status: AWAITING, sort: "date", dir: "asc" }, oldestFirst),
-    followUpList(ctx, { ...mine, open: "1", sort: "date", dir: "desc" }, [{ date: "desc" }, { id: "desc" }], 8),
-    db.action.count({ where: actionWhere(ctx, mine) }),
+  const [[overdue, soon, awaiting, open], recentActions, recentOutcomes] = await Promise.all([
+    followUpLists(ctx, [
+      { filter: { ...mine, followUp: "overdue", sort: "followUpDue", dir: "asc" }, orderBy: byDue, take: 10 },
+      { filter: { ...mine, followUp: "soon", sort: "followUpDue", dir: "asc" }, orderBy: byDue, take: 10 },
+      { filter: { ...mine, status: AWAITING, sort: "date", dir: "asc" }, orderBy: oldestFirst },
+      { filter: { ...mine, open: "1", sort: "date", dir: "desc" }, orderBy: [{ date: "desc" }, { id: "desc" }], take: 8 },
+    ]),
     db.action.findMany({
       where: actionWhere(ctx, mine),
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
@@ -307,6 +365,6 @@ export async function getMyWork({ actor, now = new Date() }: { actor: Actor; now
     awaiting,
     open,
     recent,
-    allMine: { count: allMine, href: actionsHref({ ...mine, sort: "updatedAt", dir: "desc" }) },
+    allMineHref: actionsHref({ ...mine, sort: "updatedAt", dir: "desc" }),
   };
 }

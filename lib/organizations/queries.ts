@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { clampBatchSize, seekAfter, seekBatches, type SeekKey } from "@/lib/exports/keyset";
 import { likeTerm, toPage, type Page } from "@/lib/list-params";
+import { orgLabel, orgShort } from "@/lib/names";
 import { actionScope, assertCan, can, outcomeScope, type Actor } from "@/lib/permissions";
 import { ORGANIZATION_SORT_KEYS, ZOrganizationListParams, type TOrganizationListParams } from "./schemas";
 
@@ -47,7 +48,7 @@ const listSelect = {
   acronym: true,
   country: true,
   kind: termRef,
-  parent: { select: { id: true, name: true, acronym: true } },
+  parent: { select: { id: true, name: true, nameUk: true, acronym: true } },
   _count: { select: { children: { where: { deletedAt: null } } } },
 } as const satisfies Prisma.OrganizationSelect;
 
@@ -116,7 +117,7 @@ export async function getOrganization({ actor, id }: { actor: Actor; id: string 
       notes: true,
       createdAt: true,
       updatedAt: true,
-      children: { where: { deletedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, acronym: true } },
+      children: { where: { deletedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, nameUk: true, acronym: true } },
     },
   });
   if (!o) throw new AppError("NOT_FOUND");
@@ -147,18 +148,18 @@ export async function getOrganization({ actor, id }: { actor: Actor; id: string 
 }
 export type OrganizationDetail = Awaited<ReturnType<typeof getOrganization>>;
 
-/** Every live organization for pickers, labelled "Acronym – Name", sorted by label. */
-export async function listOrganizationOptions({ actor }: { actor: Actor }) {
+/** Every live organization for pickers, labelled "Acronym – Name" in the reader's language, sorted by label. */
+export async function listOrganizationOptions({ actor, locale = "en" }: { actor: Actor; locale?: string }) {
   assertCan(actor, "reference.read");
   const rows = await db.organization.findMany({
     where: { deletedAt: null },
-    select: { id: true, name: true, acronym: true, parent: { select: { acronym: true, name: true } } },
+    select: { id: true, name: true, nameUk: true, acronym: true, parent: { select: { acronym: true, name: true, nameUk: true } } },
   });
   return rows
     .map((o) => ({
       value: o.id,
-      label: o.acronym ? `${o.acronym} – ${o.name}` : o.name,
-      hint: o.parent ? (o.parent.acronym ?? o.parent.name) : undefined,
+      label: orgLabel(o, locale),
+      hint: o.parent ? orgShort(o.parent, locale) : undefined,
     }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
 }

@@ -1,5 +1,5 @@
 // Safe to import from client components.
-import type { Confidentiality, DatePrecision, OrgRef, TermRef, UserRef } from "@/lib/actions/dto";
+import type { CampaignRef, Confidentiality, DatePrecision, OrgRef, TermRef, UserRef } from "@/lib/actions/dto";
 
 export type OutcomeListRow = {
   id: string;
@@ -13,6 +13,11 @@ export type OutcomeListRow = {
   statusBefore: string | null;
   statusAfter: string | null;
   confidentiality: Confidentiality;
+  // Optional as on ActionListRow: every query of lib/outcomes fills them.
+  /** "uk" or "en": the language the title and summary were written in ("en" when absent) */
+  originalLanguage?: string;
+  titleTranslation?: string | null;
+  needsTranslation?: boolean;
   linkCount: number;
 };
 
@@ -20,14 +25,24 @@ export type LinkedAction = {
   linkId: string;
   contribution: TermRef;
   evidenceNote: string | null;
-  action: { id: string; title: string; date: string; datePrecision: DatePrecision; type: TermRef; status: TermRef };
+  action: {
+    id: string;
+    title: string;
+    titleTranslation?: string | null;
+    originalLanguage?: string;
+    date: string;
+    datePrecision: DatePrecision;
+    type: TermRef;
+    status: TermRef;
+  };
 };
 
 export type OutcomeDetail = OutcomeListRow & {
   summary: string | null;
+  summaryTranslation: string | null;
   sourceCitation: string | null;
   sourceUrl: string | null;
-  campaigns: { id: string; title: string }[];
+  campaigns: CampaignRef[];
   createdBy: UserRef;
   createdAt: string;
   updatedAt: string;

@@ -4,6 +4,7 @@ import { toDbDate, toIsoDate } from "@/lib/dates";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse";
+import type { RecordLanguage } from "@/lib/record-language";
 import { assertCan, assertCanEditRecord, outcomeScope, type Actor } from "@/lib/permissions";
 import { assertReferencesExist } from "@/lib/references";
 import { termIdByCode } from "@/lib/vocabularies/queries";
@@ -26,6 +27,10 @@ const snapshotOf = (d: TOutcomeData) => ({
   summary: d.summary ?? null,
   campaignIds: [...d.campaignIds].sort(),
   confidentiality: d.confidentiality,
+  originalLanguage: d.originalLanguage,
+  titleTranslation: d.titleTranslation ?? null,
+  summaryTranslation: d.summaryTranslation ?? null,
+  needsTranslation: d.needsTranslation,
 });
 
 async function columnsOf(tx: Tx, d: TOutcomeData) {
@@ -47,6 +52,10 @@ async function columnsOf(tx: Tx, d: TOutcomeData) {
     sourceUrl: d.sourceUrl ?? null,
     summary: d.summary ?? null,
     confidentiality: d.confidentiality,
+    originalLanguage: d.originalLanguage,
+    titleTranslation: d.titleTranslation ?? null,
+    summaryTranslation: d.summaryTranslation ?? null,
+    needsTranslation: d.needsTranslation,
   };
 }
 
@@ -93,6 +102,10 @@ async function loadEditable(tx: Tx, actor: Actor, id: string): Promise<OutcomeSn
     summary: o.summary ?? undefined,
     campaignIds: o.campaigns.map((c) => c.campaignId),
     confidentiality: o.confidentiality,
+    originalLanguage: o.originalLanguage as RecordLanguage,
+    titleTranslation: o.titleTranslation ?? undefined,
+    summaryTranslation: o.summaryTranslation ?? undefined,
+    needsTranslation: o.needsTranslation,
   });
 }
 

@@ -3,14 +3,16 @@ import type { Prisma } from "@/generated/prisma/client";
 import { toDbDate, toIsoDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { clampBatchSize, seekAfter, seekBatches, type SeekKey } from "@/lib/exports/keyset";
-import { likeTerm, toPage, type Page } from "@/lib/list-params";
+import { clampBatchSize, seekAfter, seekBatches, seekThrough, type SeekKey, type SeekRange } from "@/lib/exports/keyset";
+import { organizationsById, termsById } from "@/lib/exports/lookups";
+import { toPage, type Page } from "@/lib/list-params";
 import { assertCan, canEditRecord, linkScope, outcomeScope, type Actor } from "@/lib/permissions";
+import { textSearch } from "@/lib/search/query";
 import type { OutcomeDetail, OutcomeListRow } from "./dto";
 import { OUTCOME_SORT_KEYS, ZOutcomeListParams, type TOutcomeListParams } from "./schemas";
 
 const termRef = { select: { code: true, labelEn: true, labelUk: true } } as const;
-const orgRef = { select: { id: true, name: true, acronym: true } } as const;
+const orgRef = { select: { id: true, name: true, nameUk: true, acronym: true } } as const;
 
 /** The one where-builder for the outcomes list, its count and exports. */
 export function buildOutcomeWhere(actor: Actor, p: TOutcomeListParams): Prisma.OutcomeWhereInput {
@@ -21,13 +23,23 @@ export function buildOutcomeWhere(actor: Actor, p: TOutcomeListParams): Prisma.O
   if (p.campaign) and.push({ campaigns: { some: { campaignId: p.campaign } } });
   if (p.from) and.push({ date: { gte: toDbDate(p.from) } });
   if (p.to) and.push({ date: { lte: toDbDate(p.to) } });
-  if (p.q) {
-    const contains = { contains: likeTerm(p.q), mode: "insensitive" } as const;
-    const org = { OR: [{ name: contains }, { acronym: contains }, { nameUk: contains }] };
-    and.push({
-      OR: [{ title: contains }, { summary: contains }, { sourceCitation: contains }, { decidingBody: org }, { subject: org }],
-    });
-  }
+  if (p.needsTranslation) and.push({ needsTranslation: true });
+  // Every word, in any inflected form or in the other alphabet (lib/search), in the title, summary,
+  // their translations, the source, or the name of the deciding body or subject (kept on the row by
+  // a trigger, so that each branch has its trigram index and PostgreSQL can combine them).
+  if (p.q)
+    and.push(
+      ...textSearch<Prisma.OutcomeWhereInput>(p.q, (cs) =>
+        cs.flatMap((c) => [
+          { title: c },
+          { titleTranslation: c },
+          { summary: c },
+          { summaryTranslation: c },
+          { sourceCitation: c },
+          { organizationNames: c },
+        ]),
+      ),
+    );
   return { AND: and };
 }
 
@@ -51,6 +63,9 @@ const listSelect = {
   statusBefore: true,
   statusAfter: true,
   confidentiality: true,
+  originalLanguage: true,
+  titleTranslation: true,
+  needsTranslation: true,
   type: termRef,
   verification: termRef,
   decidingBody: orgRef,
@@ -88,21 +103,20 @@ export async function findOutcomes({ actor, params }: { actor: Actor; params: un
 }
 
 // The keyset of each sort key: the same order as orderBy(), as a "rows after this one" filter.
-type SeekRow = { id: string; date: Date; title: string; updatedAt: Date; type: { sortOrder: number }; verification: { sortOrder: number } };
+type SeekRow = { id: string; date: Date; title: string; updatedAt: Date; typeOrder: number; verificationOrder: number };
 const SEEK: Record<(typeof OUTCOME_SORT_KEYS)[number], SeekKey<SeekRow, Prisma.OutcomeWhereInput>> = {
   date: { value: (r) => r.date, where: (f) => ({ date: f as Prisma.DateTimeFilter }) },
   title: { value: (r) => r.title, where: (f) => ({ title: f as Prisma.StringFilter }) },
-  type: { value: (r) => r.type.sortOrder, where: (f) => ({ type: { sortOrder: f as Prisma.IntFilter } }) },
-  verification: { value: (r) => r.verification.sortOrder, where: (f) => ({ verification: { sortOrder: f as Prisma.IntFilter } }) },
+  type: { value: (r) => r.typeOrder, where: (f) => ({ type: { sortOrder: f as Prisma.IntFilter } }) },
+  verification: { value: (r) => r.verificationOrder, where: (f) => ({ verification: { sortOrder: f as Prisma.IntFilter } }) },
   updatedAt: { value: (r) => r.updatedAt, where: (f) => ({ updatedAt: f as Prisma.DateTimeFilter }) },
 };
 
-const seekTerm = { select: { ...termRef.select, sortOrder: true } } as const;
-const stripSort = ({ code, labelEn, labelUk }: { code: string; labelEn: string; labelUk: string }) => ({ code, labelEn, labelUk });
-
 /**
- * Every outcome of the list (all pages) in batches: the same params, where-builder, scope and order as
- * findOutcomes, read with keyset pagination so that memory stays flat for any number of rows.
+ * Every outcome of the list (all pages) in batches: the same params, where-builder, scope and order
+ * as findOutcomes, the same rows, read with keyset pagination so that memory stays flat for any
+ * number of rows. Each batch is one query on Outcome (scalars only) plus the links counted under
+ * linkScope for its ids; Prisma's `_count` would aggregate the whole link table for every batch.
  */
 export async function* iterateOutcomes({
   actor,
@@ -118,14 +132,49 @@ export async function* iterateOutcomes({
   const where = buildOutcomeWhere(actor, p);
   const key = SEEK[p.sort];
   const take = clampBatchSize(batchSize);
+  // The list's own select, its relations read through lookups (see lib/exports/lookups.ts).
+  const { type: _type, verification: _verification, decidingBody: _decidingBody, subject: _subject, ...scalars } = listSelect;
   const select = {
-    ...listSelect,
+    ...scalars,
     updatedAt: true,
-    type: seekTerm,
-    verification: seekTerm,
-    _count: { select: { links: { where: linkScope(actor) } } },
+    typeId: true,
+    verificationId: true,
+    decidingBodyId: true,
+    subjectId: true,
   } as const satisfies Prisma.OutcomeSelect;
-  const batches = seekBatches(
+  const term = await termsById(listSelect.type.select);
+  const orgs = organizationsById(listSelect.decidingBody.select);
+  const hydrate = async (
+    rows: Prisma.OutcomeGetPayload<{ select: typeof select }>[],
+    range: SeekRange,
+  ): Promise<OutcomeListRow[]> => {
+    // The batch's outcomes by their range in the list, not by id (see iterateActions).
+    const batch: Prisma.OutcomeWhereInput = {
+      AND: [where, ...(range.after ? [seekAfter(key, p.dir, range.after)] : []), seekThrough(key, p.dir, range.through)],
+    };
+    const [links] = await Promise.all([
+      db.actionOutcomeLink.groupBy({
+        by: ["outcomeId"],
+        where: { AND: [{ outcome: batch }, linkScope(actor)] },
+        _count: { _all: true },
+      }),
+      orgs.load(rows.flatMap((r) => [r.decidingBodyId, r.subjectId].filter((id): id is string => !!id))),
+    ]);
+    const linkCount = new Map(links.map((l) => [l.outcomeId, l._count._all]));
+    return rows.map(({ updatedAt: _u, typeId, verificationId, decidingBodyId, subjectId, ...r }) =>
+      toListRow(
+        {
+          ...r,
+          type: term.get(typeId),
+          verification: term.get(verificationId),
+          decidingBody: decidingBodyId ? orgs.get(decidingBodyId) : null,
+          subject: subjectId ? orgs.get(subjectId) : null,
+        },
+        linkCount.get(r.id) ?? 0,
+      ),
+    );
+  };
+  yield* seekBatches(
     (cursor) =>
       db.outcome.findMany({
         where: cursor ? { AND: [where, seekAfter(key, p.dir, cursor)] } : where,
@@ -133,14 +182,13 @@ export async function* iterateOutcomes({
         take,
         select,
       }),
-    (r) => ({ value: key.value(r), id: r.id }),
+    (r) => ({
+      value: key.value({ ...r, typeOrder: term.order(r.typeId), verificationOrder: term.order(r.verificationId) }),
+      id: r.id,
+    }),
     take,
+    hydrate,
   );
-  for await (const rows of batches) {
-    yield rows.map(({ _count, updatedAt: _u, ...r }) =>
-      toListRow({ ...r, type: stripSort(r.type), verification: stripSort(r.verification) }, _count.links),
-    );
-  }
 }
 
 export async function getOutcome({ actor, id }: { actor: Actor; id: string }): Promise<OutcomeDetail> {
@@ -150,13 +198,14 @@ export async function getOutcome({ actor, id }: { actor: Actor; id: string }): P
     select: {
       ...listSelect,
       summary: true,
+      summaryTranslation: true,
       sourceCitation: true,
       sourceUrl: true,
       createdAt: true,
       updatedAt: true,
       createdById: true,
       createdBy: { select: { id: true, name: true } },
-      campaigns: { select: { campaign: { select: { id: true, title: true, deletedAt: true } } } },
+      campaigns: { select: { campaign: { select: { id: true, title: true, titleUk: true, deletedAt: true } } } },
       links: {
         where: linkScope(actor),
         orderBy: [{ action: { date: "asc" } }, { id: "asc" }],
@@ -164,7 +213,18 @@ export async function getOutcome({ actor, id }: { actor: Actor; id: string }): P
           id: true,
           evidenceNote: true,
           contribution: termRef,
-          action: { select: { id: true, title: true, date: true, datePrecision: true, type: termRef, status: termRef } },
+          action: {
+            select: {
+              id: true,
+              title: true,
+              titleTranslation: true,
+              originalLanguage: true,
+              date: true,
+              datePrecision: true,
+              type: termRef,
+              status: termRef,
+            },
+          },
         },
       },
     },
@@ -173,9 +233,12 @@ export async function getOutcome({ actor, id }: { actor: Actor; id: string }): P
   return {
     ...toListRow(o, o.links.length),
     summary: o.summary,
+    summaryTranslation: o.summaryTranslation,
     sourceCitation: o.sourceCitation,
     sourceUrl: o.sourceUrl,
-    campaigns: o.campaigns.filter((c) => !c.campaign.deletedAt).map(({ campaign: { id, title } }) => ({ id, title })),
+    campaigns: o.campaigns
+      .filter((c) => !c.campaign.deletedAt)
+      .map(({ campaign: { id, title, titleUk } }) => ({ id, title, titleUk })),
     createdBy: o.createdBy,
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
@@ -209,6 +272,10 @@ export async function getOutcomeForEdit({ actor, id }: { actor: Actor; id: strin
       summary: o.summary ?? "",
       campaignIds: o.campaigns.map((c) => c.id),
       confidentiality: o.confidentiality,
+      originalLanguage: o.originalLanguage ?? "en",
+      titleTranslation: o.titleTranslation ?? "",
+      summaryTranslation: o.summaryTranslation ?? "",
+      needsTranslation: o.needsTranslation ?? false,
     },
   };
 }
@@ -217,7 +284,14 @@ export async function getOutcomeForEdit({ actor, id }: { actor: Actor; id: strin
 export async function searchOutcomesForLink({ actor, q }: { actor: Actor; q: string }) {
   assertCan(actor, "record.read");
   const rows = await db.outcome.findMany({
-    where: { AND: [outcomeScope(actor), q ? { title: { contains: likeTerm(q.slice(0, 200)), mode: "insensitive" } } : {}] },
+    where: {
+      AND: [
+        outcomeScope(actor),
+        ...textSearch<Prisma.OutcomeWhereInput>(q.slice(0, 200), (cs) =>
+          cs.flatMap((c) => [{ title: c }, { titleTranslation: c }]),
+        ),
+      ],
+    },
     orderBy: [{ date: "desc" }, { id: "asc" }],
     take: 20,
     select: { id: true, title: true, date: true },

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { CONFIDENTIALITY, DATE_PRECISION } from "@/lib/actions/schemas";
 import { filterDate, filterString, listParamsSchema } from "@/lib/list-params";
+import { translationFields } from "@/lib/record-language";
 import { enumOf, idList, optionalId, optionalText, optionalUrl, requiredDate, requiredText } from "@/lib/validation";
 
 export const OUTCOME_MULTI_FIELDS = ["campaignIds"] as const;
@@ -21,6 +22,7 @@ export const ZOutcomeInput = z.strictObject({
   summary: optionalText(20_000),
   campaignIds: idList(),
   confidentiality: enumOf(CONFIDENTIALITY, "INTERNAL"),
+  ...translationFields(300, 20_000),
 });
 
 export type TOutcomeInput = z.input<typeof ZOutcomeInput>;
@@ -35,5 +37,7 @@ export const ZOutcomeListParams = listParamsSchema(OUTCOME_SORT_KEYS, { sort: "d
   campaign: filterString(),
   from: filterDate(),
   to: filterDate(),
+  /** "1": only outcomes flagged "needs translation" (the translation queue). */
+  needsTranslation: z.enum(["1"]).optional().catch(undefined),
 });
 export type TOutcomeListParams = z.output<typeof ZOutcomeListParams>;

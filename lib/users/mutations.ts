@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse";
 import { hashPassword } from "@/lib/passwords";
 import { assertCan, type Actor } from "@/lib/permissions";
-import { ZCreateUserInput, ZUpdateUserInput } from "./schemas";
+import { ZCreateUserInput, ZLocaleInput, ZUpdateUserInput } from "./schemas";
 
 export async function createUser({ actor, input }: { actor: Actor; input: unknown }) {
   assertCan(actor, "user.manage");
@@ -39,5 +39,28 @@ export async function updateUser({ actor, id, input }: { actor: Actor; id: strin
     const event = current.role !== data.role ? "user.role_changed" : "user.updated";
     await recordAudit(tx, { actor, event, entity: "User", entityId: id, ...diff });
     return { id };
+  });
+}
+
+/**
+ * The signed-in person's own interface language, remembered for every later sign-in and device. Anyone
+ * may change their own (no permission beyond being signed in and active); audited when it changes.
+ */
+export async function updateOwnLocale({ actor, input }: { actor: Actor; input: unknown }): Promise<{ locale: string; changed: boolean }> {
+  const { locale } = parseInput(ZLocaleInput, input);
+  return db.$transaction(async (tx) => {
+    const current = await tx.user.findUnique({ where: { id: actor.id }, select: { locale: true, active: true } });
+    if (!current?.active) throw new AppError("UNAUTHENTICATED");
+    if (current.locale === locale) return { locale, changed: false };
+    await tx.user.update({ where: { id: actor.id }, data: { locale } });
+    await recordAudit(tx, {
+      actor,
+      event: "user.locale_changed",
+      entity: "User",
+      entityId: actor.id,
+      before: { locale: current.locale },
+      after: { locale },
+    });
+    return { locale, changed: true };
   });
 }

@@ -1,5 +1,6 @@
 // Safe to import from client components.
 import { z } from "zod";
+import { LOCALES } from "@/i18n/config";
 import { ROLES } from "@/lib/permissions-roles";
 import { enumOf, requiredText } from "@/lib/validation";
 
@@ -25,3 +26,6 @@ export const ZUpdateUserInput = z.strictObject({
   role: enumOf(ROLES),
   active: z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean()),
 });
+
+/** A person's interface language. */
+export const ZLocaleInput = z.strictObject({ locale: enumOf(LOCALES) });

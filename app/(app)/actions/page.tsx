@@ -4,6 +4,7 @@ import Link from "next/link";
 import { ActionsTable } from "@/components/actions/actions-table";
 import { ListToolbar } from "@/components/data-table/list-toolbar";
 import { Pagination } from "@/components/data-table/pagination";
+import { ExportMenu } from "@/components/exports/export-menu";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { findActions } from "@/lib/actions/queries";
@@ -23,17 +24,17 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function ActionsPage({ searchParams }: Props) {
   const actor = await requirePageActor();
-  const [t, locale] = await Promise.all([getTranslations("actions"), getLocale()]);
+  const [t, tl, locale] = await Promise.all([getTranslations("actions"), getTranslations("languages.filter"), getLocale()]);
   const raw = flattenSearchParams(await searchParams);
   const params = ZActionListParams.parse(raw);
   const [page, types, statuses, organizations, campaigns] = await Promise.all([
     findActions({ actor, params: raw }),
     termOptions("ACTION_TYPE", locale),
     termOptions("ACTION_STATUS", locale),
-    listOrganizationOptions({ actor }),
-    listCampaignOptions({ actor }),
+    listOrganizationOptions({ actor, locale }),
+    listCampaignOptions({ actor, locale }),
   ]);
-  const filtered = Boolean(params.q || params.type || params.status || params.org || params.campaign || params.from || params.to);
+  const filtered = Boolean(params.q || params.type || params.status || params.org || params.campaign || params.from || params.to || params.needsTranslation);
 
   return (
     <>
@@ -41,10 +42,15 @@ export default async function ActionsPage({ searchParams }: Props) {
         title={t("title")}
         description={t("description")}
         actions={
-          can(actor, "record.create") ? (
-            <Button asChild>
-              <Link href="/actions/new">{t("new")}</Link>
-            </Button>
+          can(actor, "record.create") || can(actor, "export.run") ? (
+            <>
+              {can(actor, "export.run") && <ExportMenu list="actions" />}
+              {can(actor, "record.create") && (
+                <Button asChild>
+                  <Link href="/actions/new">{t("new")}</Link>
+                </Button>
+              )}
+            </>
           ) : null
         }
       />
@@ -57,6 +63,7 @@ export default async function ActionsPage({ searchParams }: Props) {
             { name: "status", label: t("fields.status"), allLabel: t("filters.allStatuses"), options: statuses },
             { name: "org", label: t("fields.organization"), allLabel: t("filters.allOrganizations"), options: organizations },
             { name: "campaign", label: t("fields.campaign"), allLabel: t("filters.allCampaigns"), options: campaigns },
+            { name: "needsTranslation", label: tl("label"), allLabel: tl("all"), options: [{ value: "1", label: tl("needed") }] },
           ]}
           dateRange={{ fromLabel: t("filters.from"), toLabel: t("filters.to") }}
         />

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { CampaignsTable } from "@/components/campaigns/campaigns-table";
 import { ListToolbar } from "@/components/data-table/list-toolbar";
 import { Pagination } from "@/components/data-table/pagination";
+import { ExportMenu } from "@/components/exports/export-menu";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { findCampaigns } from "@/lib/campaigns/queries";
@@ -34,10 +35,15 @@ export default async function CampaignsPage({ searchParams }: Props) {
         title={t("title")}
         description={t("description")}
         actions={
-          canCreate ? (
-            <Button asChild>
-              <Link href="/campaigns/new">{t("new")}</Link>
-            </Button>
+          canCreate || can(actor, "export.run") ? (
+            <>
+              {can(actor, "export.run") && <ExportMenu list="campaigns" />}
+              {canCreate && (
+                <Button asChild>
+                  <Link href="/campaigns/new">{t("new")}</Link>
+                </Button>
+              )}
+            </>
           ) : null
         }
       />

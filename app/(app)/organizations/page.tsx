@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ListToolbar } from "@/components/data-table/list-toolbar";
 import { Pagination } from "@/components/data-table/pagination";
+import { ExportMenu } from "@/components/exports/export-menu";
 import { OrganizationsTable } from "@/components/organizations/organizations-table";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -34,10 +35,15 @@ export default async function OrganizationsPage({ searchParams }: Props) {
         title={t("title")}
         description={t("description")}
         actions={
-          canCreate ? (
-            <Button asChild>
-              <Link href="/organizations/new">{t("new")}</Link>
-            </Button>
+          canCreate || can(actor, "export.run") ? (
+            <>
+              {can(actor, "export.run") && <ExportMenu list="organizations" />}
+              {canCreate && (
+                <Button asChild>
+                  <Link href="/organizations/new">{t("new")}</Link>
+                </Button>
+              )}
+            </>
           ) : null
         }
       />

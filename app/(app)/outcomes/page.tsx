@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ListToolbar } from "@/components/data-table/list-toolbar";
 import { Pagination } from "@/components/data-table/pagination";
+import { ExportMenu } from "@/components/exports/export-menu";
 import { OutcomesTable } from "@/components/outcomes/outcomes-table";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -23,17 +24,17 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function OutcomesPage({ searchParams }: Props) {
   const actor = await requirePageActor();
-  const [t, locale] = await Promise.all([getTranslations("outcomes"), getLocale()]);
+  const [t, tl, locale] = await Promise.all([getTranslations("outcomes"), getTranslations("languages.filter"), getLocale()]);
   const raw = flattenSearchParams(await searchParams);
   const params = ZOutcomeListParams.parse(raw);
   const [page, types, verifications, organizations, campaigns] = await Promise.all([
     findOutcomes({ actor, params: raw }),
     termOptions("OUTCOME_TYPE", locale),
     termOptions("VERIFICATION", locale),
-    listOrganizationOptions({ actor }),
-    listCampaignOptions({ actor }),
+    listOrganizationOptions({ actor, locale }),
+    listCampaignOptions({ actor, locale }),
   ]);
-  const filtered = Boolean(params.q || params.type || params.verification || params.org || params.campaign || params.from || params.to);
+  const filtered = Boolean(params.q || params.type || params.verification || params.org || params.campaign || params.from || params.to || params.needsTranslation);
 
   return (
     <>
@@ -41,10 +42,15 @@ export default async function OutcomesPage({ searchParams }: Props) {
         title={t("title")}
         description={t("description")}
         actions={
-          can(actor, "record.create") ? (
-            <Button asChild>
-              <Link href="/outcomes/new">{t("new")}</Link>
-            </Button>
+          can(actor, "record.create") || can(actor, "export.run") ? (
+            <>
+              {can(actor, "export.run") && <ExportMenu list="outcomes" />}
+              {can(actor, "record.create") && (
+                <Button asChild>
+                  <Link href="/outcomes/new">{t("new")}</Link>
+                </Button>
+              )}
+            </>
           ) : null
         }
       />
@@ -57,6 +63,7 @@ export default async function OutcomesPage({ searchParams }: Props) {
             { name: "verification", label: t("fields.verification"), allLabel: t("filters.allVerifications"), options: verifications },
             { name: "org", label: t("fields.organization"), allLabel: t("filters.allOrganizations"), options: organizations },
             { name: "campaign", label: t("fields.campaign"), allLabel: t("filters.allCampaigns"), options: campaigns },
+            { name: "needsTranslation", label: tl("label"), allLabel: tl("all"), options: [{ value: "1", label: tl("needed") }] },
           ]}
           dateRange={{ fromLabel: t("filters.from"), toLabel: t("filters.to") }}
         />

@@ -3,6 +3,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { cache } from "react";
 import { deleteActionAction } from "@/app/(app)/actions/server-actions";
+import { PdfDownloadButton } from "@/components/exports/pdf-download-button";
+import { FollowUpSuggestions } from "@/components/dashboard/follow-up-suggestions";
+import { RecordHistory } from "@/components/history/record-history";
 import { AddLinkDialog } from "@/components/links/add-link-dialog";
 import { LinkedRecords } from "@/components/links/linked-records";
 import { ConfidentialityBadge } from "@/components/records/confidentiality-badge";
@@ -11,12 +14,18 @@ import { DetailList } from "@/components/records/detail-list";
 import { RecordDate } from "@/components/records/record-date";
 import { SavedNotice } from "@/components/records/saved-notice";
 import { TermLabel } from "@/components/records/term-label";
+import { headingOf, translationDetailItems, TranslationBadges } from "@/components/records/translation-details";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
 import { getAction } from "@/lib/actions/queries";
+import { getRecordHistory } from "@/lib/audit-log/queries";
+import { getFollowUpSuggestions } from "@/lib/deadlines/queries";
 import { orNotFound } from "@/lib/not-found";
 import { termOptions } from "@/lib/form-options";
+import { campaignTitle, orgLabel } from "@/lib/names";
+import { can } from "@/lib/permissions";
+import { displayTitle } from "@/lib/record-language";
 import { requirePageActor } from "@/lib/session";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
@@ -25,27 +34,32 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: 
 const load = cache(async (id: string) => orNotFound(getAction({ actor: await requirePageActor(), id })));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await load((await params).id)).title };
+  return { title: displayTitle(await load((await params).id), await getLocale()) };
 }
 
 export default async function ActionPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { saved } = await searchParams;
   const action = await load(id);
-  const [t, tl, tc, locale] = await Promise.all([
+  const [t, tl, tc, tr, locale] = await Promise.all([
     getTranslations("actions"),
     getTranslations("links"),
     getTranslations("common"),
+    getTranslations("languages.record"),
     getLocale(),
   ]);
+  const heading = headingOf(action, locale);
   const contributions = action.canEdit ? await termOptions("CONTRIBUTION", locale) : [];
+  const history = await getRecordHistory({ actor: await requirePageActor(), entity: "Action", entityId: action.id });
+  const canExport = can(await requirePageActor(), "export.run");
+  const followUps = await getFollowUpSuggestions({ actor: await requirePageActor(), source: "action", id: action.id });
 
   return (
     <>
       <SavedNotice text={saved === "created" ? t("saved.created") : saved === "updated" ? t("saved.updated") : null} />
       <PageHeader
-        title={action.title}
-        breadcrumbs={<Breadcrumbs label={tc("nav.breadcrumbs")} items={[{ label: t("title"), href: "/actions" }, { label: action.title }]} />}
+        title={<span lang={heading.lang}>{heading.title}</span>}
+        breadcrumbs={<Breadcrumbs label={tc("nav.breadcrumbs")} items={[{ label: t("title"), href: "/actions" }, { label: heading.title }]} />}
         description={
           <span className="flex flex-wrap items-center gap-2">
             <TermLabel term={action.type} />
@@ -53,15 +67,21 @@ export default async function ActionPage({ params, searchParams }: Props) {
             <RecordDate date={action.date} precision={action.datePrecision} />
             <TermLabel term={action.status} badge />
             <ConfidentialityBadge value={action.confidentiality} />
+            <TranslationBadges record={action} locale={locale} t={tr} />
           </span>
         }
         actions={
-          action.canEdit ? (
-            <div className="flex gap-2">
-              <Button asChild variant="outline">
-                <Link href={`/actions/${action.id}/edit`}>{t("edit")}</Link>
-              </Button>
-              <DeleteButton action={deleteActionAction.bind(null, action.id)} label={t("delete")} confirmText={t("confirmDelete")} />
+          action.canEdit || canExport ? (
+            <div className="flex flex-wrap items-center gap-2">
+              {canExport && <PdfDownloadButton kind="actions" id={action.id} />}
+              {action.canEdit && (
+                <>
+                  <Button asChild variant="outline">
+                    <Link href={`/actions/${action.id}/edit`}>{t("edit")}</Link>
+                  </Button>
+                  <DeleteButton action={deleteActionAction.bind(null, action.id)} label={t("delete")} confirmText={t("confirmDelete")} />
+                </>
+              )}
             </div>
           ) : null
         }
@@ -74,7 +94,7 @@ export default async function ActionPage({ params, searchParams }: Props) {
           <CardContent>
             <DetailList
               items={[
-                { label: t("fields.summary"), value: action.summary ? <span className="whitespace-pre-line">{action.summary}</span> : null },
+                ...translationDetailItems({ record: action, locale, t: tr, summaryLabel: t("fields.summary") }),
                 { label: t("fields.referenceNumber"), value: action.referenceNumber },
                 {
                   label: t("fields.organizations"),
@@ -82,8 +102,8 @@ export default async function ActionPage({ params, searchParams }: Props) {
                     <ul className="space-y-1">
                       {action.organizations.map((o) => (
                         <li key={o.id}>
-                          <Link href={`/organizations/${o.id}`} className="hover:underline">
-                            {o.acronym ? `${o.acronym} – ${o.name}` : o.name}
+                          <Link href={`/organizations/${o.id}`} className="underline decoration-border underline-offset-4 hover:decoration-foreground">
+                            {orgLabel(o, locale)}
                           </Link>
                         </li>
                       ))}
@@ -96,8 +116,8 @@ export default async function ActionPage({ params, searchParams }: Props) {
                     <ul className="space-y-1">
                       {action.campaigns.map((c) => (
                         <li key={c.id}>
-                          <Link href={`/campaigns/${c.id}`} className="hover:underline">
-                            {c.title}
+                          <Link href={`/campaigns/${c.id}`} className="underline decoration-border underline-offset-4 hover:decoration-foreground">
+                            {campaignTitle(c, locale)}
                           </Link>
                         </li>
                       ))}
@@ -130,7 +150,7 @@ export default async function ActionPage({ params, searchParams }: Props) {
                 linkId: l.linkId,
                 contribution: l.contribution,
                 evidenceNote: l.evidenceNote,
-                record: l.outcome,
+                record: { ...l.outcome, title: displayTitle(l.outcome, locale) },
                 actionId: action.id,
                 outcomeId: l.outcome.id,
               }))}
@@ -138,6 +158,12 @@ export default async function ActionPage({ params, searchParams }: Props) {
           </CardContent>
         </Card>
       </div>
+      {followUps.length > 0 && (
+        <div className="mt-6">
+          <FollowUpSuggestions suggestions={followUps} recordTitle={action.title} canCreate={can(await requirePageActor(), "record.create")} />
+        </div>
+      )}
+      <RecordHistory history={history} className="mt-6" />
     </>
   );
 }

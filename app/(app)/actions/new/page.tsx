@@ -8,16 +8,30 @@ import { actionFormOptions } from "@/lib/form-options";
 import { can } from "@/lib/permissions";
 import { requirePageActor } from "@/lib/session";
 import { todayIso } from "@/lib/dates";
+import { ZNewActionDefaults } from "@/lib/deadlines/links";
+import { flattenSearchParams } from "@/lib/list-params";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("actions"))("new") };
 }
 
-export default async function NewActionPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function NewActionPage({ searchParams }: Props) {
   const actor = await requirePageActor();
   const [t, tc] = await Promise.all([getTranslations("actions"), getTranslations("common")]);
   if (!can(actor, "record.create")) return <Forbidden />;
   const options = await actionFormOptions(actor, await getLocale());
+  // A suggested follow-up (e.g. from an outcome's deadline) fills some fields in through the URL;
+  // only values the form itself offers are taken.
+  const today = todayIso();
+  const q = ZNewActionDefaults.parse(flattenSearchParams(await searchParams));
+  const known = (list: { value: string }[], ids: string[] | undefined) => (ids ?? []).filter((id) => list.some((o) => o.value === id));
+  const suggested = {
+    ...(q.title ? { title: q.title } : {}),
+    ...(q.type && options.types.some((o) => o.value === q.type) ? { type: q.type } : {}),
+    ...(q.followUpDue && q.followUpDue >= today ? { followUpDue: q.followUpDue } : {}),
+  };
   return (
     <>
       <PageHeader
@@ -31,13 +45,14 @@ export default async function NewActionPage() {
           submitLabel={t("create")}
           cancelHref="/actions"
           defaults={{
-            date: todayIso(),
+            ...suggested,
+            date: today,
             datePrecision: "DAY",
             status: "DRAFT",
             confidentiality: "INTERNAL",
             participantIds: [actor.id],
-            organizationIds: [],
-            campaignIds: [],
+            organizationIds: known(options.organizations, q.organizationIds),
+            campaignIds: known(options.campaigns, q.campaignIds),
           }}
         />
       </div>

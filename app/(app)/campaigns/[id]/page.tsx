@@ -1,10 +1,14 @@
 import { CircleCheck } from "lucide-react";
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { cache } from "react";
 import { PriorityBadge } from "@/components/campaigns/campaigns-table";
 import { CampaignTimeline } from "@/components/campaigns/campaign-timeline";
+import { SubGoalProgress } from "@/components/dashboard/campaign-glance";
+import { TimelineFilters } from "@/components/dashboard/timeline-filters";
+import { PdfDownloadButton } from "@/components/exports/pdf-download-button";
+import { RecordHistory } from "@/components/history/record-history";
 import { DetailList } from "@/components/records/detail-list";
 import { RecordDate } from "@/components/records/record-date";
 import { SavedNotice } from "@/components/records/saved-notice";
@@ -13,10 +17,16 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
 import { getCampaign } from "@/lib/campaigns/queries";
+import { filterTimeline, isFiltered, timelineTypes, ZTimelineFilter } from "@/lib/dashboard/timeline";
+import { flattenSearchParams } from "@/lib/list-params";
+import { termLabel } from "@/lib/vocabularies/vocabularies";
+import { getRecordHistory } from "@/lib/audit-log/queries";
+import { campaignTitle, orgLabel, orgShort } from "@/lib/names";
 import { orNotFound } from "@/lib/not-found";
+import { can } from "@/lib/permissions";
 import { requirePageActor } from "@/lib/session";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // cached: metadata and page share one query per request
 const load = cache(async (id: string) => {
@@ -26,30 +36,35 @@ const load = cache(async (id: string) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { campaign } = await load((await params).id);
-  return { title: campaign.title };
+  return { title: campaignTitle(campaign, await getLocale()) };
 }
 
 const ACHIEVED = "ACHIEVED";
 
 export default async function CampaignPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { saved } = await searchParams;
-  const { campaign } = await load(id);
+  const sp = flattenSearchParams(await searchParams);
+  const saved = sp.saved;
+  const { actor, campaign } = await load(id);
+  const locale = await getLocale();
+  const timelineFilter = ZTimelineFilter.parse(sp);
+  const shownTimeline = filterTimeline(campaign.timeline, timelineFilter);
+  const typeOptions = timelineTypes(campaign.timeline).map((o) => ({ kind: o.kind, value: o.value, label: termLabel(o.type, locale) }));
   const [t, tc] = await Promise.all([getTranslations("campaigns"), getTranslations("common")]);
-  const orgLabel = (o: { name: string; acronym: string | null }) => (o.acronym ? `${o.acronym} – ${o.name}` : o.name);
+  const history = await getRecordHistory({ actor, entity: "Campaign", entityId: campaign.id });
 
   return (
     <>
       <SavedNotice text={saved === "created" ? t("saved.created") : saved === "updated" ? t("saved.updated") : null} />
       <PageHeader
-        title={campaign.title}
+        title={campaignTitle(campaign, locale)}
         breadcrumbs={
           <Breadcrumbs
             label={tc("nav.breadcrumbs")}
             items={[
               { label: t("title"), href: "/campaigns" },
-              ...(campaign.parent ? [{ label: campaign.parent.title, href: `/campaigns/${campaign.parent.id}` }] : []),
-              { label: campaign.title },
+              ...(campaign.parent ? [{ label: campaignTitle(campaign.parent, locale), href: `/campaigns/${campaign.parent.id}` }] : []),
+              { label: campaignTitle(campaign, locale) },
             ]}
           />
         }
@@ -61,17 +76,22 @@ export default async function CampaignPage({ params, searchParams }: Props) {
               <span>
                 {t("subGoalOf")}{" "}
                 <Link href={`/campaigns/${campaign.parent.id}`} className="underline-offset-4 hover:underline">
-                  {campaign.parent.title}
+                  {campaignTitle(campaign.parent, locale)}
                 </Link>
               </span>
             )}
           </span>
         }
         actions={
-          campaign.canEdit ? (
-            <Button asChild variant="outline">
-              <Link href={`/campaigns/${campaign.id}/edit`}>{t("edit")}</Link>
-            </Button>
+          campaign.canEdit || can(actor, "export.run") ? (
+            <>
+              {can(actor, "export.run") && <PdfDownloadButton kind="campaigns" id={campaign.id} />}
+              {campaign.canEdit && (
+                <Button asChild variant="outline">
+                  <Link href={`/campaigns/${campaign.id}/edit`}>{t("edit")}</Link>
+                </Button>
+              )}
+            </>
           ) : null
         }
       />
@@ -84,7 +104,10 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             <DetailList
               items={[
                 { label: t("fields.goal"), value: campaign.goal ? <span className="whitespace-pre-line">{campaign.goal}</span> : null },
-                { label: t("fields.titleUk"), value: campaign.titleUk ? <span lang="uk">{campaign.titleUk}</span> : null, hideEmpty: true },
+                // the title in the language the heading does not show
+                locale === "uk"
+                  ? { label: t("fields.titleEn"), value: campaign.titleUk ? <span lang="en">{campaign.title}</span> : null, hideEmpty: true }
+                  : { label: t("fields.titleUk"), value: campaign.titleUk ? <span lang="uk">{campaign.titleUk}</span> : null, hideEmpty: true },
                 { label: t("fields.status"), value: <TermLabel term={campaign.status} /> },
                 { label: t("fields.priority"), value: t(`priority.${campaign.priority}`) },
                 { label: t("fields.owner"), value: campaign.owner?.name ?? null },
@@ -92,7 +115,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
                   label: t("fields.targetOrg"),
                   value: campaign.targetOrg ? (
                     <Link href={`/organizations/${campaign.targetOrg.id}`} className="hover:underline">
-                      {orgLabel(campaign.targetOrg)}
+                      {orgLabel(campaign.targetOrg, locale)}
                     </Link>
                   ) : null,
                 },
@@ -100,7 +123,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
                   label: t("fields.parent"),
                   value: campaign.parent ? (
                     <Link href={`/campaigns/${campaign.parent.id}`} className="hover:underline">
-                      {campaign.parent.title}
+                      {campaignTitle(campaign.parent, locale)}
                     </Link>
                   ) : null,
                   hideEmpty: true,
@@ -121,17 +144,28 @@ export default async function CampaignPage({ params, searchParams }: Props) {
               </Button>
             )}
           </CardHeader>
-          <CardContent>
+          <CardContent className="space-y-4">
+            {campaign.children.length > 0 && (
+              <SubGoalProgress
+                subGoals={campaign.children.map((c) => ({
+                  id: c.id,
+                  title: campaignTitle(c, locale),
+                  label: c.targetOrg ? orgShort(c.targetOrg, locale) : campaignTitle(c, locale),
+                  status: c.status,
+                  achieved: c.status.code === ACHIEVED,
+                }))}
+              />
+            )}
             {campaign.children.length ? (
               <ul className="divide-y" data-testid="sub-goals">
                 {campaign.children.map((child) => (
                   <li key={child.id} className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1 py-2.5 first:pt-0 last:pb-0">
                     <div className="min-w-0">
                       <Link href={`/campaigns/${child.id}`} className="font-medium break-words hover:underline">
-                        {child.title}
+                        {campaignTitle(child, locale)}
                       </Link>
                       {child.targetOrg && (
-                        <div className="text-xs text-muted-foreground">{child.targetOrg.acronym ?? child.targetOrg.name}</div>
+                        <div className="text-xs text-muted-foreground">{orgShort(child.targetOrg, locale)}</div>
                       )}
                     </div>
                     <span className="flex shrink-0 items-center gap-1">
@@ -156,10 +190,19 @@ export default async function CampaignPage({ params, searchParams }: Props) {
             </CardDescription>
           </CardHeader>
           <CardContent>
-            <CampaignTimeline items={campaign.timeline} labelledBy="campaign-timeline" />
+            {campaign.timeline.length > 0 && (
+              <TimelineFilters
+                actionTypes={typeOptions.filter((o) => o.kind === "action")}
+                outcomeTypes={typeOptions.filter((o) => o.kind === "outcome")}
+                shown={shownTimeline.length}
+                total={campaign.timeline.length}
+              />
+            )}
+            <CampaignTimeline items={shownTimeline} labelledBy="campaign-timeline" filtered={isFiltered(timelineFilter)} />
           </CardContent>
         </Card>
       </div>
+      <RecordHistory history={history} className="mt-6" />
     </>
   );
 }

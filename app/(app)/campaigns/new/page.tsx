@@ -24,8 +24,8 @@ export default async function NewCampaignPage({ searchParams }: Props) {
   const [statuses, users, organizations, campaigns] = await Promise.all([
     termOptions("CAMPAIGN_STATUS", await getLocale()),
     listUserOptions({ actor }),
-    listOrganizationOptions({ actor }),
-    listCampaignOptions({ actor }),
+    listOrganizationOptions({ actor, locale: await getLocale() }),
+    listCampaignOptions({ actor, locale: await getLocale() }),
   ]);
   // "Add sub-goal" on a campaign's page links here with ?parent=<id>; an unknown id is ignored.
   const { parent } = await searchParams;

@@ -1,21 +1,28 @@
 import { ArrowRight, ExternalLink } from "lucide-react";
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { cache } from "react";
+import { RecordHistory } from "@/components/history/record-history";
 import { DetailList } from "@/components/records/detail-list";
 import { RecordDate } from "@/components/records/record-date";
+import { StatusHistory } from "@/components/status-history/status-history";
 import { SavedNotice } from "@/components/records/saved-notice";
 import { TermLabel } from "@/components/records/term-label";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
+import { getRecordHistory } from "@/lib/audit-log/queries";
+import { orgLabel, orgName, orgShort } from "@/lib/names";
 import { orNotFound } from "@/lib/not-found";
 import { getOrganization } from "@/lib/organizations/queries";
+import { todayIso } from "@/lib/dates";
+import { getStatusHistory } from "@/lib/status-history/queries";
+import { isValidIsoDate } from "@/lib/validation";
 import { requirePageActor } from "@/lib/session";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; on?: string }> };
 
 // cached: metadata and page share one query per request
 const load = cache(async (id: string) => {
@@ -25,28 +32,30 @@ const load = cache(async (id: string) => {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { org } = await load((await params).id);
-  return { title: org.acronym ? `${org.acronym} – ${org.name}` : org.name };
+  return { title: orgLabel(org, await getLocale()) };
 }
-
-const orgLabel = (o: { name: string; acronym: string | null }) => (o.acronym ? `${o.acronym} – ${o.name}` : o.name);
 
 export default async function OrganizationPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { saved } = await searchParams;
-  const { org } = await load(id);
-  const [t, tc] = await Promise.all([getTranslations("organizations"), getTranslations("common")]);
+  const { saved, on } = await searchParams;
+  const { actor, org } = await load(id);
+  const statusTracks = await getStatusHistory({ actor, organizationId: org.id });
+  const today = todayIso();
+  const onValid = typeof on === "string" && isValidIsoDate(on);
+  const [t, tc, locale] = await Promise.all([getTranslations("organizations"), getTranslations("common"), getLocale()]);
+  const history = await getRecordHistory({ actor, entity: "Organization", entityId: org.id });
 
   return (
     <>
       <SavedNotice text={saved === "created" ? t("saved.created") : saved === "updated" ? t("saved.updated") : null} />
       <PageHeader
-        title={org.name}
+        title={orgName(org, locale)}
         breadcrumbs={
           <Breadcrumbs
             label={tc("nav.breadcrumbs")}
             items={[
               { label: t("title"), href: "/organizations" },
-              ...(org.parent ? [{ label: org.parent.acronym ?? org.parent.name, href: `/organizations/${org.parent.id}` }] : []),
+              ...(org.parent ? [{ label: orgShort(org.parent, locale), href: `/organizations/${org.parent.id}` }] : []),
               { label: org.acronym ?? org.name },
             ]}
           />
@@ -62,7 +71,7 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
                 <span>
                   {t("partOf")}{" "}
                   <Link href={`/organizations/${org.parent.id}`} className="underline-offset-4 hover:underline">
-                    {org.parent.acronym ?? org.parent.name}
+                    {orgShort(org.parent, locale)}
                   </Link>
                 </span>
               </>
@@ -93,7 +102,7 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
                   label: t("fields.parent"),
                   value: org.parent ? (
                     <Link href={`/organizations/${org.parent.id}`} className="hover:underline">
-                      {orgLabel(org.parent)}
+                      {orgLabel(org.parent, locale)}
                     </Link>
                   ) : null,
                 },
@@ -129,7 +138,7 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
                 {org.children.map((child) => (
                   <li key={child.id}>
                     <Link href={`/organizations/${child.id}`} className="hover:underline">
-                      {orgLabel(child)}
+                      {orgLabel(child, locale)}
                     </Link>
                   </li>
                 ))}
@@ -140,6 +149,13 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
           </CardContent>
         </Card>
       </div>
+
+      {/* Bodies whose standing others decide on (institutions, states) always show it, even empty. */}
+      {(statusTracks.length > 0 || ["NHRI", "STATE", "STATE_BODY"].includes(org.kind.code)) && (
+        <div className="mt-6">
+          <StatusHistory tracks={statusTracks} on={onValid ? on : today} today={today} path={`/organizations/${org.id}`} invalidOn={!!on && !onValid} />
+        </div>
+      )}
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
         <Card>
@@ -220,6 +236,7 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
           </CardContent>
         </Card>
       </div>
+      <RecordHistory history={history} className="mt-6" />
     </>
   );
 }

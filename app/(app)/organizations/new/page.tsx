@@ -19,7 +19,7 @@ export default async function NewOrganizationPage({ searchParams }: Props) {
   const actor = await requirePageActor();
   const [t, tc] = await Promise.all([getTranslations("organizations"), getTranslations("common")]);
   if (!can(actor, "reference.write")) return <Forbidden />;
-  const [kinds, organizations] = await Promise.all([termOptions("ORGANIZATION_KIND", await getLocale()), listOrganizationOptions({ actor })]);
+  const [kinds, organizations] = await Promise.all([termOptions("ORGANIZATION_KIND", await getLocale()), listOrganizationOptions({ actor, locale: await getLocale() })]);
   // "Add sub-body" on an organization's page links here with ?parent=<id>; an unknown id is ignored.
   const { parent } = await searchParams;
   const parentId = typeof parent === "string" && organizations.some((o) => o.value === parent) ? parent : "";

@@ -3,6 +3,9 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { cache } from "react";
 import { deleteOutcomeAction } from "@/app/(app)/outcomes/server-actions";
+import { PdfDownloadButton } from "@/components/exports/pdf-download-button";
+import { FollowUpSuggestions } from "@/components/dashboard/follow-up-suggestions";
+import { RecordHistory } from "@/components/history/record-history";
 import { AddLinkDialog } from "@/components/links/add-link-dialog";
 import { LinkedRecords } from "@/components/links/linked-records";
 import { ConfidentialityBadge } from "@/components/records/confidentiality-badge";
@@ -12,12 +15,19 @@ import { RecordDate } from "@/components/records/record-date";
 import { SavedNotice } from "@/components/records/saved-notice";
 import { StatusChange } from "@/components/records/status-change";
 import { TermLabel } from "@/components/records/term-label";
+import { headingOf, translationDetailItems, TranslationBadges } from "@/components/records/translation-details";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
+import { getRecordHistory } from "@/lib/audit-log/queries";
+import { getFollowUpSuggestions } from "@/lib/deadlines/queries";
 import { termOptions } from "@/lib/form-options";
 import { orNotFound } from "@/lib/not-found";
 import { getOutcome } from "@/lib/outcomes/queries";
+import type { OrgRef } from "@/lib/actions/dto";
+import { campaignTitle, orgLabel } from "@/lib/names";
+import { can } from "@/lib/permissions";
+import { displayTitle } from "@/lib/record-language";
 import { requirePageActor } from "@/lib/session";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> };
@@ -26,13 +36,13 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: 
 const load = cache(async (id: string) => orNotFound(getOutcome({ actor: await requirePageActor(), id })));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: (await load((await params).id)).title };
+  return { title: displayTitle(await load((await params).id), await getLocale()) };
 }
 
-const OrgLink = ({ org }: { org: { id: string; name: string; acronym: string | null } | null }) =>
+const OrgLink = ({ org, locale }: { org: OrgRef | null; locale: string }) =>
   org ? (
-    <Link href={`/organizations/${org.id}`} className="hover:underline">
-      {org.acronym ? `${org.acronym} – ${org.name}` : org.name}
+    <Link href={`/organizations/${org.id}`} className="underline decoration-border underline-offset-4 hover:decoration-foreground">
+      {orgLabel(org, locale)}
     </Link>
   ) : null;
 
@@ -40,20 +50,25 @@ export default async function OutcomePage({ params, searchParams }: Props) {
   const { id } = await params;
   const { saved } = await searchParams;
   const outcome = await load(id);
-  const [t, tl, tc, locale] = await Promise.all([
+  const [t, tl, tc, tr, locale] = await Promise.all([
     getTranslations("outcomes"),
     getTranslations("links"),
     getTranslations("common"),
+    getTranslations("languages.record"),
     getLocale(),
   ]);
+  const heading = headingOf(outcome, locale);
   const contributions = outcome.canEdit ? await termOptions("CONTRIBUTION", locale) : [];
+  const history = await getRecordHistory({ actor: await requirePageActor(), entity: "Outcome", entityId: outcome.id });
+  const canExport = can(await requirePageActor(), "export.run");
+  const followUps = await getFollowUpSuggestions({ actor: await requirePageActor(), source: "outcome", id: outcome.id });
 
   return (
     <>
       <SavedNotice text={saved === "created" ? t("saved.created") : saved === "updated" ? t("saved.updated") : null} />
       <PageHeader
-        title={outcome.title}
-        breadcrumbs={<Breadcrumbs label={tc("nav.breadcrumbs")} items={[{ label: t("title"), href: "/outcomes" }, { label: outcome.title }]} />}
+        title={<span lang={heading.lang}>{heading.title}</span>}
+        breadcrumbs={<Breadcrumbs label={tc("nav.breadcrumbs")} items={[{ label: t("title"), href: "/outcomes" }, { label: heading.title }]} />}
         description={
           <span className="flex flex-wrap items-center gap-2">
             <TermLabel term={outcome.type} />
@@ -61,15 +76,21 @@ export default async function OutcomePage({ params, searchParams }: Props) {
             <RecordDate date={outcome.date} precision={outcome.datePrecision} />
             <TermLabel term={outcome.verification} badge />
             <ConfidentialityBadge value={outcome.confidentiality} />
+            <TranslationBadges record={outcome} locale={locale} t={tr} />
           </span>
         }
         actions={
-          outcome.canEdit ? (
-            <div className="flex gap-2">
-              <Button asChild variant="outline">
-                <Link href={`/outcomes/${outcome.id}/edit`}>{t("edit")}</Link>
-              </Button>
-              <DeleteButton action={deleteOutcomeAction.bind(null, outcome.id)} label={t("delete")} confirmText={t("confirmDelete")} />
+          outcome.canEdit || canExport ? (
+            <div className="flex flex-wrap items-center gap-2">
+              {canExport && <PdfDownloadButton kind="outcomes" id={outcome.id} />}
+              {outcome.canEdit && (
+                <>
+                  <Button asChild variant="outline">
+                    <Link href={`/outcomes/${outcome.id}/edit`}>{t("edit")}</Link>
+                  </Button>
+                  <DeleteButton action={deleteOutcomeAction.bind(null, outcome.id)} label={t("delete")} confirmText={t("confirmDelete")} />
+                </>
+              )}
             </div>
           ) : null
         }
@@ -82,9 +103,9 @@ export default async function OutcomePage({ params, searchParams }: Props) {
           <CardContent>
             <DetailList
               items={[
-                { label: t("fields.summary"), value: outcome.summary ? <span className="whitespace-pre-line">{outcome.summary}</span> : null },
-                { label: t("fields.subject"), value: <OrgLink org={outcome.subject} /> },
-                { label: t("fields.decidingBody"), value: <OrgLink org={outcome.decidingBody} /> },
+                ...translationDetailItems({ record: outcome, locale, t: tr, summaryLabel: t("fields.summary") }),
+                { label: t("fields.subject"), value: <OrgLink org={outcome.subject} locale={locale} /> },
+                { label: t("fields.decidingBody"), value: <OrgLink org={outcome.decidingBody} locale={locale} /> },
                 {
                   label: t("fields.statusChange"),
                   value: outcome.statusBefore || outcome.statusAfter ? <StatusChange before={outcome.statusBefore} after={outcome.statusAfter} /> : null,
@@ -104,8 +125,8 @@ export default async function OutcomePage({ params, searchParams }: Props) {
                     <ul className="space-y-1">
                       {outcome.campaigns.map((c) => (
                         <li key={c.id}>
-                          <Link href={`/campaigns/${c.id}`} className="hover:underline">
-                            {c.title}
+                          <Link href={`/campaigns/${c.id}`} className="underline decoration-border underline-offset-4 hover:decoration-foreground">
+                            {campaignTitle(c, locale)}
                           </Link>
                         </li>
                       ))}
@@ -131,7 +152,7 @@ export default async function OutcomePage({ params, searchParams }: Props) {
                 linkId: l.linkId,
                 contribution: l.contribution,
                 evidenceNote: l.evidenceNote,
-                record: l.action,
+                record: { ...l.action, title: displayTitle(l.action, locale) },
                 actionId: l.action.id,
                 outcomeId: outcome.id,
               }))}
@@ -139,6 +160,12 @@ export default async function OutcomePage({ params, searchParams }: Props) {
           </CardContent>
         </Card>
       </div>
+      {followUps.length > 0 && (
+        <div className="mt-6">
+          <FollowUpSuggestions suggestions={followUps} recordTitle={outcome.title} canCreate={can(await requirePageActor(), "record.create")} />
+        </div>
+      )}
+      <RecordHistory history={history} className="mt-6" />
     </>
   );
 }

@@ -30,8 +30,8 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
   const [statuses, users, organizations, campaigns] = await Promise.all([
     termOptions("CAMPAIGN_STATUS", await getLocale()),
     listUserOptions({ actor }),
-    listOrganizationOptions({ actor }),
-    listCampaignOptions({ actor }),
+    listOrganizationOptions({ actor, locale: await getLocale() }),
+    listCampaignOptions({ actor, locale: await getLocale() }),
   ]);
 
   return (

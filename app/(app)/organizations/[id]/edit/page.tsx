@@ -23,7 +23,7 @@ export default async function EditOrganizationPage({ params }: { params: Promise
   const [org, kinds, organizations] = await Promise.all([
     orNotFound(getOrganization({ actor, id })),
     termOptions("ORGANIZATION_KIND", await getLocale()),
-    listOrganizationOptions({ actor }),
+    listOrganizationOptions({ actor, locale: await getLocale() }),
   ]);
   const values = {
     name: org.name,

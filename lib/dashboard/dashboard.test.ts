@@ -1,0 +1,178 @@
+// Integration tests: the dashboard's numbers equal the totals of the lists they link to, for each
+// role's visibility, against the real test database.
+import { describe, expect, it } from "vitest";
+import { findActions } from "@/lib/actions/queries";
+import { addDays } from "@/lib/dashboard/period";
+import { todayIso } from "@/lib/dates";
+import { db } from "@/lib/db";
+import { findOutcomes } from "@/lib/outcomes/queries";
+import type { Actor } from "@/lib/permissions";
+import { makeAction, makeCampaign, makeOrganization, makeOutcome } from "@/prisma/factories";
+import { makeActor, uniq } from "@/tests/support/fixtures";
+import { paramsOfHref } from "./links";
+import { getDashboard, getDashboardCounterparts, getMyWork } from "./queries";
+import type { Counted } from "./types";
+
+/** Every { count, href } in the dashboard's data, with where it sits. */
+function countedIn(value: unknown, path = "data"): (Counted & { path: string })[] {
+  if (!value || typeof value !== "object") return [];
+  const here = "count" in value && "href" in value && typeof value.count === "number" && typeof value.href === "string" ? [{ ...(value as Counted), path }] : [];
+  return [...here, ...Object.entries(value).flatMap(([k, v]) => countedIn(v, `${path}.${k}`))];
+}
+
+/** What the list at `href` says its total is. */
+async function listTotal(actor: Actor, href: string) {
+  const params = paramsOfHref(href);
+  return href.startsWith("/outcomes") ? (await findOutcomes({ actor, params })).total : (await findActions({ actor, params })).total;
+}
+
+async function expectEveryNumberMatchesItsList(actor: Actor, data: unknown, atLeast = 1) {
+  const counted = countedIn(data);
+  expect(counted.length).toBeGreaterThanOrEqual(atLeast);
+  const mismatches: string[] = [];
+  for (const c of counted) {
+    const total = await listTotal(actor, c.href);
+    if (total !== c.count) mismatches.push(`${c.path}: dashboard ${c.count}, list ${total} (${c.href})`);
+  }
+  expect(mismatches).toEqual([]);
+}
+
+/** A year of its own for each test (the test database is shared by all test files, which date their rows after 1990). */
+let nextYear = 1900 + Math.floor(Math.random() * 40);
+const freshYear = () => nextYear++;
+
+async function seedYear() {
+  const year = freshYear();
+  const y = (md: string, offset = 0) => `${year + offset}-${md}`;
+  const [author, participant, outsider, manager, auditor] = await Promise.all([
+    makeActor("STAFF"),
+    makeActor("STAFF"),
+    makeActor("STAFF"),
+    makeActor("MANAGER"),
+    makeActor("AUDITOR"),
+  ]);
+  const body = await makeOrganization(db, { name: `Counted body ${uniq()}`, acronym: uniq("B") });
+  const campaign = await makeCampaign(db, { title: `Counted campaign ${uniq()}` });
+  const by = { createdById: author.id };
+  const meeting = { ...by, type: "DIPLOMATIC_MEETING", status: "CLOSED" };
+  await makeAction(db, { ...meeting, date: y("01-15"), organizationIds: [body.id], campaignIds: [campaign.id] });
+  await makeAction(db, { ...meeting, date: y("03-02") });
+  await makeAction(db, { ...meeting, date: y("12-31"), organizationIds: [body.id] });
+  await makeAction(db, { ...by, type: "FOREIGN_VISIT", date: y("06-10"), confidentiality: "PUBLIC", organizationIds: [body.id] });
+  await makeAction(db, { ...by, type: "FOREIGN_VISIT", date: y("11-30"), confidentiality: "PUBLIC" });
+  // Restricted: the author's own, and one a colleague takes part in.
+  await makeAction(db, { ...by, type: "SCA_THIRD_PARTY_SUBMISSION", date: y("09-01"), confidentiality: "RESTRICTED", organizationIds: [body.id], campaignIds: [campaign.id] });
+  await makeAction(db, { createdById: manager.id, type: "LETTER_APPEAL", date: y("05-05"), confidentiality: "RESTRICTED", participantIds: [participant.id] });
+  // Deleted: counted by nobody.
+  const deleted = await makeAction(db, { ...meeting, date: y("07-07") });
+  await db.action.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });
+  // The year before.
+  await makeAction(db, { ...meeting, date: y("02-02", -1) });
+  await makeAction(db, { ...by, type: "FOREIGN_VISIT", date: y("02-03", -1), confidentiality: "RESTRICTED" });
+  // Outcomes.
+  await makeOutcome(db, { ...by, type: "MEMBERSHIP_EXCLUDED", date: y("04-11"), campaignIds: [campaign.id] });
+  await makeOutcome(db, { ...by, type: "ACCREDITATION_REMOVED", date: y("10-01"), datePrecision: "MONTH", confidentiality: "RESTRICTED" });
+  await makeOutcome(db, { ...by, type: "MEMBERSHIP_REVOKED", date: y("08-01", -1) });
+  const params = { period: "custom", from: y("01-01"), to: y("12-31") };
+  return { year, params, author, participant, outsider, manager, auditor, body, campaign };
+}
+
+describe("[DASHBOARD] numbers for a period, beside the year before", () => {
+  it("counts what each role may see: restricted records only for their participants, managers and auditors", async () => {
+    const s = await seedYear();
+    const summary = async (actor: Actor) => {
+      const d = await getDashboard({ actor, params: s.params });
+      return {
+        actions: [d.actions.count, d.actions.previous.count],
+        meetings: [d.groups.meeting.count, d.groups.meeting.previous.count],
+        visits: [d.groups.visit.count, d.groups.visit.previous.count],
+        submissions: d.groups.submission.count,
+        appeals: d.groups.appeal.count,
+        outcomes: [d.outcomes.count, d.outcomes.previous.count],
+        body: (await getDashboardCounterparts({ actor, params: s.params })).find((c) => c.org.id === s.body.id)?.count ?? 0,
+      };
+    };
+    expect(await summary(s.manager)).toEqual({ actions: [7, 2], meetings: [3, 1], visits: [2, 1], submissions: 1, appeals: 1, outcomes: [2, 1], body: 4 });
+    expect(await summary(s.auditor)).toEqual(await summary(s.manager));
+    expect(await summary(s.outsider)).toEqual({ actions: [5, 1], meetings: [3, 1], visits: [2, 0], submissions: 0, appeals: 0, outcomes: [1, 1], body: 3 });
+    expect(await summary(s.author)).toEqual({ actions: [6, 2], meetings: [3, 1], visits: [2, 1], submissions: 1, appeals: 0, outcomes: [2, 1], body: 4 });
+    expect(await summary(s.participant)).toEqual({ actions: [6, 1], meetings: [3, 1], visits: [2, 0], submissions: 0, appeals: 1, outcomes: [1, 1], body: 3 });
+  });
+
+  it("every number equals the total of the list it links to, for staff, manager and auditor", async () => {
+    const s = await seedYear();
+    for (const actor of [s.outsider, s.author, s.manager, s.auditor]) {
+      const data = { ...(await getDashboard({ actor, params: s.params })), counterparts: await getDashboardCounterparts({ actor, params: s.params }) };
+      await expectEveryNumberMatchesItsList(actor, data, 40);
+    }
+    // A period that starts mid-month (not on a chart bar's boundary) is counted on its own.
+    const spring = await getDashboard({ actor: s.manager, params: { period: "custom", from: `${s.year}-03-02`, to: `${s.year}-06-10` } });
+    expect([spring.actions.count, spring.groups.meeting.count, spring.groups.visit.count]).toEqual([3, 1, 1]);
+    await expectEveryNumberMatchesItsList(s.manager, spring, 40);
+  });
+
+  it("per-month bars and per-kind segments add up, and the visits' segment links to the visits of that month", async () => {
+    const s = await seedYear();
+    const d = await getDashboard({ actor: s.manager, params: s.params });
+    const june = d.actionsPerMonth.buckets.find((b) => b.key === `${s.year}-06`)!;
+    expect(june.segments.visit).toEqual({ count: 1, href: `/actions?category=visit&from=${s.year}-06-01&to=${s.year}-06-30` });
+    for (const b of d.actionsPerMonth.buckets) {
+      expect(Object.values(b.segments).reduce((n, c) => n + c.count, 0)).toBe(b.total.count);
+    }
+    expect(d.actionsPerMonth.buckets.reduce((n, b) => n + b.total.count, 0)).toBe(d.actions.count);
+    expect(d.groups.visit.href).toBe(`/actions?category=visit&from=${s.year}-01-01&to=${s.year}-12-31`);
+  });
+});
+
+describe("[DASHBOARD] follow-ups and My work", () => {
+  it("overdue, due soon and long-awaited responses: restricted ones only for those who may see them", async () => {
+    const [author, outsider, manager] = await Promise.all([makeActor("STAFF"), makeActor("STAFF"), makeActor("MANAGER")]);
+    const today = todayIso();
+    const overdue = await makeAction(db, { createdById: author.id, status: "SENT", date: "1995-01-10", followUpDue: "1995-02-01", confidentiality: "RESTRICTED" });
+    const closed = await makeAction(db, { createdById: author.id, status: "CLOSED", date: "1995-01-10", followUpDue: "1995-02-01" });
+    const soon = await makeAction(db, { createdById: author.id, status: "AWAITING_RESPONSE", date: today, followUpDue: addDays(today, 3) });
+    const waiting = await makeAction(db, { createdById: author.id, status: "AWAITING_RESPONSE", date: addDays(today, -90) });
+
+    const ids = (l: { rows: { id: string }[] }) => l.rows.map((r) => r.id);
+    for (const actor of [manager, outsider]) {
+      const d = await getDashboard({ actor, params: {} });
+      await expectEveryNumberMatchesItsList(actor, d.followUps, 3);
+      const all = async (href: string) => (await findActions({ actor, params: { ...paramsOfHref(href), size: "100" } })).rows.map((r) => r.id);
+      const overdueIds = await all(d.followUps.overdue.href);
+      expect(overdueIds.includes(overdue.id)).toBe(actor === manager);
+      expect(overdueIds).not.toContain(closed.id);
+      expect(await all(d.followUps.soon.href)).toContain(soon.id);
+      expect(d.followUps.awaiting.href).toContain(`to=${addDays(today, -30)}`);
+      expect(await all(d.followUps.awaiting.href)).toContain(waiting.id);
+    }
+    // The first rows are the most overdue: a follow-up due in 1995 comes before the seed's.
+    expect(ids((await getDashboard({ actor: manager, params: {} })).followUps.overdue)).toContain(overdue.id);
+  });
+
+  it("My work: the author's and the participant's own follow-ups, not a colleague's", async () => {
+    const [author, participant, colleague] = await Promise.all([makeActor("STAFF"), makeActor("STAFF"), makeActor("STAFF")]);
+    const mine = await makeAction(db, {
+      createdById: author.id,
+      participantIds: [participant.id],
+      status: "SENT",
+      date: "1996-03-01",
+      followUpDue: "1996-04-01",
+      confidentiality: "RESTRICTED",
+      title: `Reminder to the HRMMU ${uniq()}`,
+    });
+    const open = await makeAction(db, { createdById: author.id, status: "IN_PROGRESS", date: "1996-03-02" });
+    for (const actor of [author, participant]) {
+      const w = await getMyWork({ actor });
+      expect(w.overdue.rows.map((r) => r.id)).toEqual([mine.id]);
+      expect(w.overdue.rows[0]).toMatchObject({ owner: { id: author.id, name: author.name }, status: { code: "SENT" } });
+      await expectEveryNumberMatchesItsList(actor, w, 4);
+    }
+    const authorWork = await getMyWork({ actor: author });
+    expect(authorWork.open.rows.map((r) => r.id)).toEqual(expect.arrayContaining([mine.id, open.id]));
+    expect(authorWork.recent.map((r) => r.id)).toEqual(expect.arrayContaining([mine.id, open.id]));
+    const theirs = await getMyWork({ actor: colleague });
+    expect([theirs.overdue.count, theirs.open.count, theirs.recent.length]).toEqual([0, 0, 0]);
+    expect((await findActions({ actor: colleague, params: paramsOfHref(theirs.allMineHref) })).total).toBe(0);
+    expect((await findActions({ actor: author, params: paramsOfHref(authorWork.allMineHref) })).total).toBe(2);
+  });
+});
