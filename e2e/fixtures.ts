@@ -101,7 +101,8 @@ async function signInOnce(browser: Browser, baseURL: string, role: Role, cache: 
   let file = cache.get(role);
   if (!file) {
     file = (async () => {
-      const context = await browser.newContext({ baseURL });
+      // an empty state: the browser fixture may carry the current test's session
+      const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
       const page = await context.newPage();
       await signIn(page, USERS[role].email);
       mkdirSync(AUTH_DIR, { recursive: true });

@@ -2,12 +2,7 @@ import { createAction, createOutcome, expect, SAVE, SEED, test, uniqueTitle, wai
 
 test.use({ role: "staff" });
 
-// APP BUG (reported): "Save link" in the link dialog always fails with "Some fields need attention…" once a
-// record is chosen. The dialog's radio buttons are named "target-choice", so the submitted form carries a
-// "target-choice" field, and ZLinkInput (lib/links/schemas.ts) is a strictObject that rejects unknown keys
-// (fieldErrors: { _form: ["validation.invalid"] }). Remove test.fixme once the dialog or the schema is fixed;
-// the next test covers the rest of the flow with the link created through POST /api/links.
-test.fixme("[LINKS] staff links an action to an outcome with a contribution level", async ({ page }) => {
+test("[LINKS] staff links an action to an outcome with a contribution level", async ({ page }) => {
   test.slow(); // many page loads: room for a busy 2-core machine
   // both ends belong to this test, so nothing in the demo data changes
   const outcome = await createOutcome(page, { title: uniqueTitle("AOM Board puts the exclusion to the members") });

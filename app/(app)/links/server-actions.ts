@@ -16,7 +16,9 @@ const refresh = (actionId: unknown, outcomeId: unknown) => {
 };
 
 export async function createLinkAction(_: FormState, fd: FormData): Promise<FormState> {
-  const input = formDataToObject(fd);
+  // Only the link's own fields: the dialog's search and radio controls are not part of the record.
+  const { actionId, outcomeId, contribution, evidenceNote } = formDataToObject(fd);
+  const input = { actionId, outcomeId, contribution, evidenceNote };
   try {
     await createLink({ actor: await requireActor(), input });
   } catch (e) {
@@ -26,7 +28,11 @@ export async function createLinkAction(_: FormState, fd: FormData): Promise<Form
   return { ok: true, submission: Date.now() };
 }
 
-export async function deleteLinkAction(linkId: string, paths: { actionId: string; outcomeId: string }, _: FormState): Promise<FormState> {
+export async function deleteLinkAction(
+  linkId: string,
+  paths: { actionId: string; outcomeId: string },
+  _: FormState,
+): Promise<FormState> {
   try {
     await deleteLink({ actor: await requireActor(), id: linkId });
   } catch (e) {
