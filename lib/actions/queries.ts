@@ -102,21 +102,33 @@ const toListRow = (a: ListRow, linkCount: number): ActionListRow => ({
   linkCount,
 });
 
+/** Up to this many matches, a search's page is read through the matching ids (see findActions). */
+const NARROW_SEARCH = 2_000;
+
 /** One page of the actions an actor may see, filtered, searched and sorted as the URL says. */
 export async function findActions({ actor, params }: { actor: Actor; params: unknown }): Promise<Page<ActionListRow>> {
   assertCan(actor, "record.read");
   const p = ZActionListParams.parse(params ?? {});
   const where = buildActionWhere(actor, p);
-  const [total, rows] = await Promise.all([
-    db.action.count({ where }),
+  const pageOf = (w: Prisma.ActionWhereInput) =>
     db.action.findMany({
-      where,
+      where: w,
       orderBy: orderBy(p),
       skip: (p.page - 1) * p.size,
       take: p.size,
       select: { ...listSelect, _count: { select: { links: { where: linkScope(actor) } } } },
-    }),
-  ]);
+    });
+  // A search is counted first (the trigram indexes answer that). PostgreSQL takes a search's words
+  // for independent and, expecting many matches, may walk the whole date index for a page of rows
+  // that hardly exist; a narrow search therefore pages through its matching ids instead.
+  const searchPage = async (w: Prisma.ActionWhereInput) => {
+    const total = await db.action.count({ where: w });
+    if (total === 0) return [0, []] as const;
+    if (total > NARROW_SEARCH) return [total, await pageOf(w)] as const;
+    const ids = (await db.action.findMany({ where: w, select: { id: true } })).map((r) => r.id);
+    return [total, await pageOf({ id: { in: ids } })] as const;
+  };
+  const [total, rows] = p.q ? await searchPage(where) : await Promise.all([db.action.count({ where }), pageOf(where)]);
   return toPage(
     rows.map((r) => toListRow(r, r._count.links)),
     total,
