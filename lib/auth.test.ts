@@ -3,22 +3,25 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeUser } from "@/prisma/factories";
 import { asText, uniq } from "@/tests/support/fixtures";
-import { authenticate } from "./auth";
+import { signInStep } from "./auth";
 
 const PASSWORD = "a long and unguessable passphrase";
 
 /** Signs in with a unique user agent, so the audit rows of this one attempt can be found. */
 async function attempt(raw: unknown) {
   const userAgent = `vitest ${uniq()}`;
-  const result = await authenticate(raw, { ip: "203.0.113.7", userAgent });
+  // a fresh documentation-range address per attempt: these tests are not about the per-IP limit
+  const ip = `2001:db8::${uniq("").slice(0, 4)}:${uniq("").slice(0, 4)}`;
+  const step = await signInStep(raw, { ip, userAgent });
   const audit = await db.auditEvent.findMany({ where: { userAgent } });
-  return { result, audit };
+  const result = step.ok ? (({ sid: _sid, sv: _sv, ...u }) => u)(step.user) : null;
+  return { result, audit, step, ip };
 }
 
 describe("[AUTH] sign-in", () => {
   it("signs in with the right password, case-insensitive email; audits auth.signin.succeeded", async () => {
     const user = await makeUser(db, { password: PASSWORD, role: "MANAGER" });
-    const { result, audit } = await attempt({ email: `  ${user.email.toUpperCase()} `, password: PASSWORD });
+    const { result, audit, ip } = await attempt({ email: `  ${user.email.toUpperCase()} `, password: PASSWORD });
 
     expect(result).toEqual({ id: user.id, email: user.email, name: user.name, role: "MANAGER" });
     expect(audit).toHaveLength(1);
@@ -28,7 +31,7 @@ describe("[AUTH] sign-in", () => {
       entityId: user.id,
       actorId: user.id,
       actorRole: "MANAGER",
-      ip: "203.0.113.7",
+      ip,
       after: null,
     });
     expect(asText(audit)).not.toContain(PASSWORD);

@@ -7,16 +7,46 @@ import { authOptions } from "./auth";
 import { db } from "./db";
 import { AppError } from "./errors";
 import type { Actor } from "./permissions";
+import { ipFromHeader } from "./security/client-ip";
+import { mfaRequiredForAll, mustEnrol } from "./security/mfa";
+import { endSession, sessionVerdict, touchSession } from "./security/sessions";
 
-/** The session's user row (active or not), read from the database once per request. */
+type Claims = { userId?: string; sid?: string; sv?: number };
+
+/**
+ * The session's user, read from the database once per request, when the session is still valid: its
+ * row is open, the person's session version matches the token's (it is bumped to end every session),
+ * the person is active, and neither the idle nor the absolute timeout has passed. Records activity.
+ */
 const loadSessionUser = cache(async () => {
-  const session = await getServerSession(authOptions);
-  const userId = (session as { userId?: string } | null)?.userId;
-  if (!userId) return null;
-  return db.user.findUnique({
+  const session = (await getServerSession(authOptions)) as Claims | null;
+  const { userId, sid, sv } = session ?? {};
+  if (!userId || !sid || typeof sv !== "number") return null;
+  const user = await db.user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, active: true, locale: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      active: true,
+      locale: true,
+      sessionVersion: true,
+      mfaExempt: true,
+      totpEnabledAt: true,
+      authSessions: { where: { id: sid }, select: { createdAt: true, lastSeenAt: true, endedAt: true } },
+    },
   });
+  if (!user) return null;
+  const row = user.authSessions[0] ?? null;
+  const verdict = sessionVerdict({ sv }, user, row);
+  if (verdict !== "ok") {
+    if (row && !row.endedAt && (verdict === "idle" || verdict === "expired")) await endSession(db, sid, verdict);
+    return null;
+  }
+  await touchSession(db, sid);
+  const enrolmentRequired = mustEnrol(user, await mfaRequiredForAll(db));
+  return { ...user, sid, enrolmentRequired };
 });
 
 /**
@@ -25,23 +55,40 @@ const loadSessionUser = cache(async () => {
  */
 export async function getSavedLocale(): Promise<string | null> {
   const user = await loadSessionUser();
-  return user?.active ? user.locale : null;
+  return user?.locale ?? null;
 }
 
-/** The signed-in, active user of this request, or null. Read from the database once per request. */
-export const getActor = cache(async (): Promise<Actor | null> => {
-  const user = await loadSessionUser();
-  if (!user?.active) return null;
+const actorOf = async (user: NonNullable<Awaited<ReturnType<typeof loadSessionUser>>>): Promise<Actor> => {
   const h = await headers();
   return {
     id: user.id,
     email: user.email,
     name: user.name,
     role: user.role,
-    ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+    ip: ipFromHeader(h.get("x-forwarded-for")),
     userAgent: h.get("user-agent"),
   };
+};
+
+/**
+ * The signed-in user of this request, or null. Null too for someone who must first enrol a second
+ * factor (an administrator or auditor without one): such a person can do nothing but enrol.
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const user = await loadSessionUser();
+  if (!user || user.enrolmentRequired) return null;
+  return actorOf(user);
 });
+
+/** For the enrolment page and its server actions: the signed-in user even before enrolment. */
+export const getEnrollingActor = cache(async (): Promise<(Actor & { sid: string; enrolmentRequired: boolean }) | null> => {
+  const user = await loadSessionUser();
+  if (!user) return null;
+  return { ...(await actorOf(user)), sid: user.sid, enrolmentRequired: user.enrolmentRequired };
+});
+
+/** The id of this request's session (to keep it when signing out everywhere else). */
+export const currentSessionId = async () => (await loadSessionUser())?.sid ?? null;
 
 /** For server actions and route handlers: no session is an expected error (401). */
 export async function requireActor(): Promise<Actor> {
@@ -50,9 +97,10 @@ export async function requireActor(): Promise<Actor> {
   return actor;
 }
 
-/** For pages: no session sends the visitor to the sign-in page. */
+/** For pages: no session sends the visitor to the sign-in page; a pending enrolment to enrolment. */
 export async function requirePageActor(): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) redirect("/login");
-  return actor;
+  if (actor) return actor;
+  if ((await loadSessionUser())?.enrolmentRequired) redirect("/enrol");
+  redirect("/login");
 }

@@ -85,6 +85,8 @@ export type UserOverrides = {
   active?: boolean;
   /** Interface language ("en" by default). */
   locale?: "en" | "uk";
+  /** Demo accounts only: may sign in without a second factor even as ADMIN or AUDITOR. */
+  mfaExempt?: boolean;
 };
 
 export type MadeUser = { id: string; email: string; name: string; role: Role; active: boolean; password: string };
@@ -108,6 +110,7 @@ export async function makeUser(db: FactoryDb, overrides: UserOverrides = {}): Pr
       role: overrides.role ?? "STAFF",
       active: overrides.active ?? true,
       locale: overrides.locale ?? "en",
+      mfaExempt: overrides.mfaExempt ?? false,
       passwordHash: await passwordHashFor(password),
     },
     // Explicit select: never hand the hash back, whatever `omit` the client was built with.

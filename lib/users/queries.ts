@@ -13,8 +13,23 @@ export async function findUsers({ actor }: { actor: Actor }) {
   assertCan(actor, "user.manage");
   const rows = await db.user.findMany({
     orderBy: [{ active: "desc" }, { name: "asc" }],
-    select: { id: true, email: true, name: true, role: true, active: true, createdAt: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      active: true,
+      createdAt: true,
+      mfaExempt: true,
+      totpEnabledAt: true,
+      _count: { select: { authSessions: { where: { endedAt: null } } } },
+    },
   });
-  return rows.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() }));
+  return rows.map(({ totpEnabledAt, _count, ...u }) => ({
+    ...u,
+    createdAt: u.createdAt.toISOString(),
+    secondFactor: !!totpEnabledAt,
+    openSessions: _count.authSessions,
+  }));
 }
 export type UserRow = Awaited<ReturnType<typeof findUsers>>[number];

@@ -4,11 +4,21 @@ import { LOCALES } from "@/i18n/config";
 import { ROLES } from "@/lib/permissions-roles";
 import { enumOf, requiredText } from "@/lib/validation";
 
-/** At least 15 characters (NIST SP 800-63B without a second factor), at most 128, any characters. */
-export const password = () =>
+/** Passwords are compared in Unicode NFC, so "é" typed on any keyboard is the same password. */
+export const normalizePassword = (v: string) => v.normalize("NFC");
+
+/**
+ * A password: at least `min` characters (15 without a second factor, 8 with one: NIST SP 800-63B),
+ * at most 128, any characters (counted as Unicode code points), no composition rules. The common
+ * password list is checked on the server (lib/security/password-policy.ts).
+ */
+export const password = (min = 15) =>
   z.preprocess(
-    (v) => (v == null ? "" : v),
-    z.string().min(15, "validation.passwordTooShort").max(128, "validation.passwordTooLong"),
+    (v) => (v == null ? "" : typeof v === "string" ? normalizePassword(v) : v),
+    z
+      .string({ error: "validation.required" })
+      .refine((v) => [...v].length >= min, "validation.passwordTooShort")
+      .refine((v) => [...v].length <= 128, "validation.passwordTooLong"),
   );
 
 export const ZCreateUserInput = z.strictObject({
@@ -29,3 +39,12 @@ export const ZUpdateUserInput = z.strictObject({
 
 /** A person's interface language. */
 export const ZLocaleInput = z.strictObject({ locale: enumOf(LOCALES) });
+
+/** Changing one's own password: the current one, and a new one (8 characters suffice with a second factor). */
+export const ZChangePasswordInput = z.strictObject({
+  currentPassword: z.preprocess((v) => (v == null ? "" : v), z.string().min(1, "validation.required").max(1024, "validation.tooLong")),
+  newPassword: password(8),
+});
+
+/** An administrator sets a new password for someone (who must then sign in again everywhere). */
+export const ZSetPasswordInput = z.strictObject({ password: password() });
