@@ -8,8 +8,7 @@ import { db } from "./db";
 import { AppError } from "./errors";
 import type { Actor } from "./permissions";
 import { ipFromHeader } from "./security/client-ip";
-import { mfaRequiredForAll, mustEnrol } from "./security/mfa";
-import { endSession, sessionVerdict, touchSession } from "./security/sessions";
+import { resolveSession } from "./security/sessions";
 
 type Claims = { userId?: string; sid?: string; sv?: number };
 
@@ -22,31 +21,7 @@ const loadSessionUser = cache(async () => {
   const session = (await getServerSession(authOptions)) as Claims | null;
   const { userId, sid, sv } = session ?? {};
   if (!userId || !sid || typeof sv !== "number") return null;
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      active: true,
-      locale: true,
-      sessionVersion: true,
-      mfaExempt: true,
-      totpEnabledAt: true,
-      authSessions: { where: { id: sid }, select: { createdAt: true, lastSeenAt: true, endedAt: true } },
-    },
-  });
-  if (!user) return null;
-  const row = user.authSessions[0] ?? null;
-  const verdict = sessionVerdict({ sv }, user, row);
-  if (verdict !== "ok") {
-    if (row && !row.endedAt && (verdict === "idle" || verdict === "expired")) await endSession(db, sid, verdict);
-    return null;
-  }
-  await touchSession(db, sid);
-  const enrolmentRequired = mustEnrol(user, await mfaRequiredForAll(db));
-  return { ...user, sid, enrolmentRequired };
+  return resolveSession({ userId, sid, sv });
 });
 
 /**

@@ -46,8 +46,11 @@ async function wrongSecret(actor: Actor, email: string, event: string, field: st
   throw new AppError("VALIDATION", "errors.validation", { [field]: [key] });
 }
 
-/** Changes one's own password (the current one is required); every other session ends. */
-export async function changeOwnPassword({ actor, input, keepSessionId }: { actor: Actor; input: unknown; keepSessionId?: string | null }) {
+/**
+ * Changes one's own password (the current one is required). Every session ends, this one included:
+ * whoever else held one is out, and the person signs in again with the new password.
+ */
+export async function changeOwnPassword({ actor, input }: { actor: Actor; input: unknown }) {
   const data = parseInput(ZChangePasswordInput, input);
   const check = await db.$transaction(async (tx) => {
     const user = await activeUser(tx, actor);
@@ -62,29 +65,22 @@ export async function changeOwnPassword({ actor, input, keepSessionId }: { actor
   return db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash, passwordChangedAt: new Date() } });
     await recordAudit(tx, { actor, event: "user.password_changed", entity: "User", entityId: actor.id });
-    const ended = await endOthers(tx, actor, "password_changed", keepSessionId);
-    return { sessionsEnded: ended };
+    return { sessionsEnded: await endEverySession(tx, actor, "password_changed") };
   });
 }
 
-/** Ends every session but `keep` (the current one), audited; the kept one gets the new version. */
-async function endOthers(tx: Tx, actor: Actor, reason: string, keep?: string | null) {
+/** Ends every session of the person, audited. */
+async function endEverySession(tx: Tx, actor: Actor, reason: string) {
   const ended = await endAllSessions(tx, actor.id, reason);
-  let kept = false;
-  if (keep) {
-    // the current browser stays signed in: its row is reopened and carries on under the new version
-    const { count } = await tx.authSession.updateMany({ where: { id: keep, userId: actor.id }, data: { endedAt: null, endReason: null } });
-    kept = count === 1;
-  }
-  await recordAudit(tx, { actor, event: "auth.sessions.revoked", entity: "User", entityId: actor.id, after: { reason, sessionsEnded: ended - (kept ? 1 : 0) } });
-  return ended - (kept ? 1 : 0);
+  await recordAudit(tx, { actor, event: "auth.sessions.revoked", entity: "User", entityId: actor.id, after: { reason, sessionsEnded: ended } });
+  return ended;
 }
 
 /** Signs the person out everywhere, this browser included. */
 export async function signOutEverywhere({ actor }: { actor: Actor }) {
   return db.$transaction(async (tx) => {
     await activeUser(tx, actor);
-    return { sessionsEnded: await endOthers(tx, actor, "signout_everywhere", null) };
+    return { sessionsEnded: await endEverySession(tx, actor, "signout_everywhere") };
   });
 }
 

@@ -1,6 +1,8 @@
 import "server-only";
 import type { Db, Tx } from "@/lib/db";
+import { db as appDb } from "@/lib/db";
 import { authConfig } from "./config";
+import { mfaRequiredForAll, mustEnrol } from "./mfa";
 
 // Sessions: the token (a JWT in an HttpOnly cookie) names an AuthSession row and carries the user's
 // session version at sign-in. lib/session.ts checks both on every request, so ending a session
@@ -56,4 +58,37 @@ export async function endAllSessions(tx: Tx, userId: string, reason: string): Pr
   await tx.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
   const { count } = await tx.authSession.updateMany({ where: { userId, endedAt: null }, data: { endedAt: new Date(), endReason: reason } });
   return count;
+}
+
+/**
+ * The user a session token's claims stand for, when the session is still valid: its row is open, the
+ * person's session version matches the token's, the person is active, and neither timeout has passed.
+ * Records activity; ends a timed-out row. Null otherwise.
+ */
+export async function resolveSession(claims: SessionClaims, now = new Date()) {
+  const user = await appDb.user.findUnique({
+    where: { id: claims.userId },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      active: true,
+      locale: true,
+      sessionVersion: true,
+      mfaExempt: true,
+      totpEnabledAt: true,
+      authSessions: { where: { id: claims.sid }, select: { createdAt: true, lastSeenAt: true, endedAt: true } },
+    },
+  });
+  if (!user) return null;
+  const row = user.authSessions[0] ?? null;
+  const verdict = sessionVerdict(claims, user, row, now);
+  if (verdict !== "ok") {
+    if (row && !row.endedAt && (verdict === "idle" || verdict === "expired")) await endSession(appDb, claims.sid, verdict);
+    return null;
+  }
+  await touchSession(appDb, claims.sid, now);
+  const { authSessions: _rows, ...rest } = user;
+  return { ...rest, sid: claims.sid, enrolmentRequired: mustEnrol(user, await mfaRequiredForAll(appDb)) };
 }
