@@ -54,7 +54,7 @@ export default defineConfig({
   webServer: {
     // `npm test` (scripts/test.mjs) has built the app and created, migrated and seeded the e2e
     // database; without E2E_DATABASE_URL, with-db.mjs falls back to the embedded database.
-    command: `node scripts/with-db.mjs npx next start -p ${PORT} -H 127.0.0.1`,
+    command: `node scripts/with-db.mjs node scripts/serve.mjs -p ${PORT} -H 127.0.0.1`,
     url: `${baseURL}/login`,
     timeout: 120_000,
     reuseExistingServer: !process.env.CI,

@@ -1,6 +1,7 @@
 // The message catalogue, one JSON file per area and locale so that areas can change independently.
 // tests/messages-complete.test.ts fails when a key exists in one language and not the other, or when
 // a message does not parse or uses other placeholders than its English original.
+import account from "@/messages/en/account.json";
 import actions from "@/messages/en/actions.json";
 import audit from "@/messages/en/audit.json";
 import auth from "@/messages/en/auth.json";
@@ -16,6 +17,7 @@ import organizations from "@/messages/en/organizations.json";
 import outcomes from "@/messages/en/outcomes.json";
 import users from "@/messages/en/users.json";
 import validation from "@/messages/en/validation.json";
+import accountUk from "@/messages/uk/account.json";
 import actionsUk from "@/messages/uk/actions.json";
 import auditUk from "@/messages/uk/audit.json";
 import authUk from "@/messages/uk/auth.json";
@@ -49,6 +51,7 @@ const en = {
   history,
   exports: exportsMessages,
   languages,
+  account,
 };
 
 export type Messages = typeof en;
@@ -69,6 +72,7 @@ const uk = {
   history: historyUk,
   exports: exportsMessagesUk,
   languages: languagesUk,
+  account: accountUk,
 };
 
 type Tree = { [key: string]: string | Tree };

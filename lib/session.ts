@@ -4,7 +4,6 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { authOptions } from "./auth";
-import { db } from "./db";
 import { AppError } from "./errors";
 import type { Actor } from "./permissions";
 import { ipFromHeader } from "./security/client-ip";

@@ -44,7 +44,7 @@ async function hasDemoAccounts() {
   }
 }
 
-const server = spawn("npx", ["next", "start", "-p", String(port)], {
+const server = spawn("node", ["scripts/serve.mjs", "-p", String(port)], {
   stdio: ["ignore", "inherit", "inherit"],
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   detached: true,

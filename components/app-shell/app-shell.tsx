@@ -9,6 +9,7 @@ import { Dialog as DialogPrimitive } from "radix-ui";
 import {
   Building2,
   ChevronsUpDown,
+  CircleUser,
   ClipboardList,
   LayoutDashboard,
   ListChecks,
@@ -231,7 +232,13 @@ function UserMenu({ user, compact = false }: { user: AppShellUser; compact?: boo
         <DropdownMenuSeparator />
         <LocaleMenuItems />
         <DropdownMenuSeparator />
-        <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/login" })}>
+        <DropdownMenuItem asChild>
+          <Link href="/account">
+            <CircleUser aria-hidden="true" />
+            {t("userMenu.account")}
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem onSelect={() => void signOut({ callbackUrl: "/login?reason=signedOut" })}>
           <LogOut aria-hidden="true" />
           {t("userMenu.signOut")}
         </DropdownMenuItem>

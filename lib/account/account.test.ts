@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { resolveSession } from "@/lib/security/sessions";
 import { createUser, setMfaRequiredForAll, setUserPassword } from "@/lib/users/mutations";
 import { asText, auditRowsFor, expectAppError, makeActor, uniq } from "@/tests/support/fixtures";
-import { changeOwnPassword, confirmTotpEnrolment, disableTotp, getAccountSecurity, regenerateRecoveryCodes, startTotpEnrolment } from "./mutations";
+import { changeOwnPassword, confirmTotpEnrolment, disableTotp, regenerateRecoveryCodes, startTotpEnrolment } from "./mutations";
+import { getAccountSecurity } from "./queries";
 
 const PASSWORD = "a long and unguessable passphrase";
 const ip = () => `2001:db8::${uniq("").slice(0, 4)}:${uniq("").slice(0, 4)}`;

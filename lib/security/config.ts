@@ -9,6 +9,4 @@ export const authConfig = {
   idleMs: num("SESSION_IDLE_MINUTES", 30, 1, 24 * 60) * 60_000,
   /** A session ends this long after sign-in, however active. */
   absoluteMs: num("SESSION_MAX_HOURS", 12, 0.05, 7 * 24) * 3_600_000,
-  /** Reverse proxies in front of the app whose X-Forwarded-For entries are believed. */
-  trustedProxyHops: Math.floor(num("TRUSTED_PROXY_HOPS", 0, 0, 10)),
 };

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { assertCan, type Actor } from "@/lib/permissions";
+import { mfaRequiredForAll } from "@/lib/security/mfa";
 
 /** Active people, for participant and owner pickers. */
 export async function listUserOptions({ actor }: { actor: Actor }) {
@@ -22,14 +23,14 @@ export async function findUsers({ actor }: { actor: Actor }) {
       createdAt: true,
       mfaExempt: true,
       totpEnabledAt: true,
-      _count: { select: { authSessions: { where: { endedAt: null } } } },
     },
   });
-  return rows.map(({ totpEnabledAt, _count, ...u }) => ({
-    ...u,
-    createdAt: u.createdAt.toISOString(),
-    secondFactor: !!totpEnabledAt,
-    openSessions: _count.authSessions,
-  }));
+  return rows.map(({ totpEnabledAt, ...u }) => ({ ...u, createdAt: u.createdAt.toISOString(), secondFactor: !!totpEnabledAt }));
 }
 export type UserRow = Awaited<ReturnType<typeof findUsers>>[number];
+
+/** The administrators' setting: must everyone use a second factor? */
+export async function getMfaRequiredForAll({ actor }: { actor: Actor }) {
+  assertCan(actor, "user.manage");
+  return mfaRequiredForAll(db);
+}

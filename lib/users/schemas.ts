@@ -17,7 +17,7 @@ export const password = (min = 15) =>
     (v) => (v == null ? "" : typeof v === "string" ? normalizePassword(v) : v),
     z
       .string({ error: "validation.required" })
-      .refine((v) => [...v].length >= min, "validation.passwordTooShort")
+      .refine((v) => [...v].length >= min, min === 8 ? "validation.passwordTooShort8" : "validation.passwordTooShort")
       .refine((v) => [...v].length <= 128, "validation.passwordTooLong"),
   );
 

@@ -101,7 +101,8 @@ describe("[USERS] update", () => {
     await updateUser({ actor: admin, id: user.id, input: { name: user.name, role: "STAFF", active: true } });
     await updateUser({ actor: admin, id: user.id, input: { name: user.name, role: "STAFF", active: "" } });
     const rows = await auditRowsFor(user.id);
-    expect(rows.map((r) => r.event)).toEqual(["user.updated"]);
+    // deactivation also ends every session of the person
+    expect(rows.map((r) => r.event)).toEqual(["user.updated", "auth.sessions.revoked"]);
     expect(rows[0]).toMatchObject({ before: { active: true }, after: { active: false } });
     expect((await listUserOptions({ actor: admin })).some((o) => o.value === user.id)).toBe(false);
   });

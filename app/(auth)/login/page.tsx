@@ -2,20 +2,25 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
-import { getActor } from "@/lib/session";
+import { getActor, getEnrollingActor } from "@/lib/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("title") };
 }
 
-/** Only same-site paths are followed after sign-in. */
+/** Only same-site paths are followed after sign-in (never "//host", "/\host" or an absolute URL). */
 const safeCallback = (v: string | string[] | undefined) =>
-  typeof v === "string" && v.startsWith("/") && !v.startsWith("//") ? v : "/";
+  typeof v === "string" && /^\/(?![/\\])/.test(v) && !/[\u0000-\u001F]/.test(v) ? v : "/";
+
+const NOTICES = { signedOut: "signedOut", passwordChanged: "passwordChanged", sessionEnded: "sessionEnded" } as const;
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const callbackUrl = safeCallback((await searchParams).callbackUrl);
+  const params = await searchParams;
+  const callbackUrl = safeCallback(params.callbackUrl);
   if (await getActor()) redirect(callbackUrl);
+  if ((await getEnrollingActor())?.enrolmentRequired) redirect("/enrol");
   const t = await getTranslations("auth");
+  const reason = typeof params.reason === "string" && params.reason in NOTICES ? NOTICES[params.reason as keyof typeof NOTICES] : null;
   return (
     <main id="main" className="flex min-h-dvh items-center justify-center bg-muted/40 px-4 py-12">
       <div className="w-full max-w-sm">
@@ -25,7 +30,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <p className="mt-2 text-sm text-muted-foreground">{t("subtitle")}</p>
         </div>
         <div className="rounded-lg border bg-card p-6 shadow-sm">
-          <LoginForm callbackUrl={callbackUrl} />
+          <LoginForm callbackUrl={callbackUrl} notice={reason ? t(`notice.${reason}`) : null} />
         </div>
       </div>
     </main>

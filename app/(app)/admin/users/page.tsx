@@ -4,13 +4,14 @@ import Link from "next/link";
 import { Forbidden } from "@/components/records/forbidden";
 import { SavedNotice } from "@/components/records/saved-notice";
 import { UserRowForm } from "@/components/users/user-row-form";
+import { EndSessionsButton, MfaForAllForm } from "@/components/users/user-security";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { can } from "@/lib/permissions";
 import { requirePageActor } from "@/lib/session";
-import { findUsers } from "@/lib/users/queries";
+import { findUsers, getMfaRequiredForAll } from "@/lib/users/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("users"))("title") };
@@ -19,7 +20,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const actor = await requirePageActor();
   if (!can(actor, "user.manage")) return <Forbidden />;
-  const [t, users, { saved }] = await Promise.all([getTranslations("users"), findUsers({ actor }), searchParams]);
+  const [t, users, mfaForAll, { saved }] = await Promise.all([
+    getTranslations("users"),
+    findUsers({ actor }),
+    getMfaRequiredForAll({ actor }),
+    searchParams,
+  ]);
   return (
     <>
       <SavedNotice text={saved === "created" ? t("saved") : null} />
@@ -32,6 +38,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </Button>
         }
       />
+      <div className="mb-4">
+        <MfaForAllForm required={mfaForAll} />
+      </div>
       <div className="rounded-lg border bg-card">
         <Table>
           <caption className="sr-only">{t("title")}</caption>
@@ -40,6 +49,8 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               <TableHead>{t("fields.name")}</TableHead>
               <TableHead>{t("fields.email")}</TableHead>
               <TableHead>{t("fields.roleAndState")}</TableHead>
+              <TableHead>{t("security.twoStep")}</TableHead>
+              <TableHead>{t("security.sessions")}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -51,6 +62,19 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 <TableCell>{u.email}</TableCell>
                 <TableCell>
                   <UserRowForm user={u} />
+                </TableCell>
+                <TableCell>
+                  <span className="flex flex-wrap gap-1">
+                    <Badge variant={u.secondFactor ? "success" : "neutral"}>{u.secondFactor ? t("security.on") : t("security.off")}</Badge>
+                    {u.mfaExempt && (
+                      <Badge variant="warning" title={t("security.exemptHint")}>
+                        {t("security.exempt")}
+                      </Badge>
+                    )}
+                  </span>
+                </TableCell>
+                <TableCell>
+                  <EndSessionsButton id={u.id} name={u.name} />
                 </TableCell>
               </TableRow>
             ))}

@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import type { FormState } from "@/lib/form-state";
 import { toFormState } from "@/lib/server-action";
 import { requireActor } from "@/lib/session";
-import { createUser, updateUser } from "@/lib/users/mutations";
+import { createUser, endUserSessions, setMfaRequiredForAll, updateUser } from "@/lib/users/mutations";
 import { formDataToObject } from "@/lib/validation";
 
 export async function createUserAction(_: FormState, fd: FormData): Promise<FormState> {
@@ -27,6 +27,26 @@ export async function updateUserAction(id: string, _: FormState, fd: FormData): 
     await updateUser({ actor: await requireActor(), id, input });
   } catch (e) {
     return toFormState(e, input, "updateUser");
+  }
+  revalidatePath("/admin/users");
+  return { ok: true, submission: Date.now() };
+}
+
+export async function endUserSessionsAction(id: string, _: FormState): Promise<FormState> {
+  try {
+    await endUserSessions({ actor: await requireActor(), id });
+  } catch (e) {
+    return toFormState(e, {}, "endUserSessions");
+  }
+  revalidatePath("/admin/users");
+  return { ok: true, submission: Date.now() };
+}
+
+export async function setMfaRequiredForAllAction(_: FormState, fd: FormData): Promise<FormState> {
+  try {
+    await setMfaRequiredForAll({ actor: await requireActor(), input: { required: fd.get("required") === "on" } });
+  } catch (e) {
+    return toFormState(e, {}, "setMfaRequiredForAll");
   }
   revalidatePath("/admin/users");
   return { ok: true, submission: Date.now() };

@@ -1,0 +1,25 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/permissions";
+import { mfaRequiredFor, mfaRequiredForAll } from "@/lib/security/mfa";
+
+/** What /account shows about the person's own security. */
+export async function getAccountSecurity({ actor }: { actor: Actor }) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: actor.id },
+    select: {
+      totpEnabledAt: true,
+      mfaExempt: true,
+      passwordChangedAt: true,
+      _count: { select: { recoveryCodes: { where: { usedAt: null } } } },
+    },
+  });
+  const me = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { role: true, mfaExempt: true } });
+  return {
+    required: mfaRequiredFor(me, await mfaRequiredForAll(db)),
+    secondFactor: !!user.totpEnabledAt,
+    mfaExempt: user.mfaExempt,
+    recoveryCodesLeft: user._count.recoveryCodes,
+    passwordChangedAt: user.passwordChangedAt?.toISOString() ?? null,
+  };
+}
