@@ -76,5 +76,7 @@ export async function requirePageActor(): Promise<Actor> {
   const actor = await getActor();
   if (actor) return actor;
   if ((await loadSessionUser())?.enrolmentRequired) redirect("/enrol");
-  redirect("/login");
+  // back to the page asked for after signing in (proxy.ts names it; the login page checks it again)
+  const path = (await headers()).get("x-request-path");
+  redirect(path && /^\/(?![/\\])/.test(path) && path !== "/" ? `/login?callbackUrl=${encodeURIComponent(path)}` : "/login");
 }
