@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import type { Role } from "@/generated/prisma/enums";
 import { recordAudit } from "./audit";
 import { db, type Tx } from "./db";
 import { dummyPasswordHash, verifyPassword } from "./passwords";
@@ -26,7 +27,7 @@ const ZCodeStep = z.strictObject({
 /** A second step is valid this long after the right password. */
 const CHALLENGE_MS = 5 * 60_000;
 
-type SignedIn = { id: string; email: string; name: string; role: string; sid: string; sv: number };
+type SignedIn = { id: string; email: string; name: string; role: Role; sid: string; sv: number };
 export type SignInResult =
   | { ok: true; user: SignedIn }
   | { ok: false; error: "invalid" }
@@ -43,7 +44,7 @@ async function startSession(tx: Tx, user: Omit<SignedIn, "sid" | "sv">, meta: Me
   const sid = await createAuthSession(tx, { userId: user.id, ip: meta.ip, userAgent: meta.userAgent });
   await clearAccountFailures(tx, user.email);
   await recordAudit(tx, {
-    actor: { id: user.id, email: user.email, name: user.name, role: user.role as never, ip: meta.ip, userAgent: meta.userAgent },
+    actor: { ...user, ip: meta.ip, userAgent: meta.userAgent },
     event: "auth.signin.succeeded",
     entity: "User",
     entityId: user.id,

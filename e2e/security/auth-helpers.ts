@@ -1,7 +1,7 @@
 // Helpers for the authentication specs: people made through /admin/users/new (so that ending their
 // sessions never touches the demo accounts other specs are signed in as), raw sign-in requests, TOTP codes.
 import { generate } from "otplib";
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Locator, Page } from "@playwright/test";
 import { expect, SAVE, uniqueTitle, waitForHydration } from "../fixtures";
 
 export const NEW_PASSWORD = "a long passphrase for the e2e person";
@@ -59,4 +59,28 @@ export async function signInHere(page: Page, email: string, password: string) {
   await page.getByLabel("Password").fill(password);
   await submit.click();
   await expect(page).not.toHaveURL(/\/login/, SAVE);
+}
+
+/**
+ * A browser in which `person` is signed in, by the same request the sign-in form sends (the form
+ * itself is tested in e2e/auth; this keeps multi-browser specs light on a busy machine).
+ */
+export async function browserSignedInAs(browser: Browser, baseURL: string, person: Pick<Person, "email" | "password">) {
+  const context = await browser.newContext({ baseURL });
+  const result = await postSignIn(context.request, { email: person.email, password: person.password });
+  expect(result.error, `signing in ${person.email}`).toBeNull();
+  return { context, page: await context.newPage() };
+}
+
+/**
+ * Like the fixtures' waitForHydration, with more patience: a new browser context starts with an empty
+ * cache and loads every script again, which on a busy machine takes longer than 20 seconds.
+ */
+export async function waitForFreshHydration(target: Locator): Promise<void> {
+  await expect
+    .poll(() => target.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactFiber$"))), {
+      message: "the page never became interactive (React did not hydrate)",
+      timeout: 60_000,
+    })
+    .toBe(true);
 }

@@ -1,12 +1,12 @@
 // Two-step verification: set-up at /account with a QR code and a key, recovery codes shown once, a code
 // asked after the password, wrong and reused codes refused; administrators must enrol first.
 import type { Page } from "@playwright/test";
-import { expect, SAVE, signIn, test, waitForHydration } from "../fixtures";
-import { createPerson, totp, type Person } from "./auth-helpers";
+import { expect, SAVE, test } from "../fixtures";
+import { browserSignedInAs, createPerson, totp, waitForFreshHydration, type Person } from "./auth-helpers";
 
 async function passwordStep(page: Page, person: Person) {
   await page.goto("/login");
-  await waitForHydration(page.getByRole("button", { name: "Sign in" }));
+  await waitForFreshHydration(page.getByRole("button", { name: "Sign in" }));
   await page.getByLabel("Email").fill(person.email);
   await page.getByLabel("Password").fill(person.password);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -14,7 +14,7 @@ async function passwordStep(page: Page, person: Person) {
 }
 
 async function enrol(page: Page) {
-  await waitForHydration(page.getByRole("button", { name: "Set up two-step verification" }));
+  await waitForFreshHydration(page.getByRole("button", { name: "Set up two-step verification" }));
   await page.getByRole("button", { name: "Set up two-step verification" }).click();
   await expect(page.getByRole("img", { name: "QR code to add Advocacy Tracker to an authenticator app" })).toBeVisible(SAVE);
   const key = (await page.getByTestId("manual-key").textContent())!;
@@ -30,12 +30,12 @@ async function enrol(page: Page) {
 
 test.describe("two-step verification", () => {
   test.use({ role: "admin" });
+  // several browsers sign in one after another: slow on a busy machine
+  test.describe.configure({ timeout: 180_000 });
 
   test("[AUTH] staff sets up two-step verification and signs in with a code; wrong and used codes are refused", async ({ page, browser, baseURL }) => {
     const person = await createPerson(page);
-    const context = await browser.newContext({ baseURL });
-    const theirs = await context.newPage();
-    await signIn(theirs, person.email, person.password);
+    const { context, page: theirs } = await browserSignedInAs(browser, baseURL!, person);
     await theirs.goto("/account");
     await expect(theirs.getByRole("heading", { level: 1, name: "Account and security" })).toBeVisible();
     const { key, recoveryCodes } = await enrol(theirs);
@@ -70,9 +70,8 @@ test.describe("two-step verification", () => {
 
   test("[AUTH] a new administrator without a second factor is sent to set-up and can do nothing else", async ({ page, browser, baseURL }) => {
     const person = await createPerson(page, "Administrator");
-    const context = await browser.newContext({ baseURL });
-    const theirs = await context.newPage();
-    await signIn(theirs, person.email, person.password);
+    const { context, page: theirs } = await browserSignedInAs(browser, baseURL!, person);
+    await theirs.goto("/");
     await expect(theirs).toHaveURL(/\/enrol$/);
     await expect(theirs.getByRole("heading", { level: 1, name: "Set up two-step verification" })).toBeVisible();
     await theirs.screenshot({ path: "test-results/auth-enrol.png", fullPage: true });

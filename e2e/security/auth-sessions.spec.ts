@@ -1,16 +1,16 @@
 // Sessions are revocable and checked on every request: an administrator ends them, a deactivation or
 // demotion ends them at once, "sign out everywhere" ends them all, and a signed-out token is worthless.
-import { expect, SAVE, signIn, test, waitForHydration } from "../fixtures";
-import { createPerson, userRow } from "./auth-helpers";
+import { expect, SAVE, test, waitForHydration } from "../fixtures";
+import { browserSignedInAs, createPerson, userRow, waitForFreshHydration } from "./auth-helpers";
 
 test.describe("sessions", () => {
   test.use({ role: "admin" });
+  // several browsers sign in one after another: slow on a busy machine
+  test.describe.configure({ timeout: 120_000 });
 
   test("[AUTH] an administrator ends someone's sessions: their very next request goes to sign-in", async ({ page, browser, baseURL }) => {
     const person = await createPerson(page);
-    const context = await browser.newContext({ baseURL });
-    const theirs = await context.newPage();
-    await signIn(theirs, person.email, person.password);
+    const { context, page: theirs } = await browserSignedInAs(browser, baseURL!, person);
     await theirs.goto("/actions");
     await expect(theirs.getByRole("heading", { level: 1, name: "Actions" })).toBeVisible();
 
@@ -29,9 +29,7 @@ test.describe("sessions", () => {
 
   test("[AUTH] a deactivated person with a live session is refused at once", async ({ page, browser, baseURL }) => {
     const person = await createPerson(page);
-    const context = await browser.newContext({ baseURL });
-    const theirs = await context.newPage();
-    await signIn(theirs, person.email, person.password);
+    const { context, page: theirs } = await browserSignedInAs(browser, baseURL!, person);
 
     await page.goto("/admin/users");
     const row = userRow(page, person.name);
@@ -48,9 +46,7 @@ test.describe("sessions", () => {
 
   test("[AUTH] a demoted manager loses the manager's session at once", async ({ page, browser, baseURL }) => {
     const person = await createPerson(page, "Manager");
-    const context = await browser.newContext({ baseURL });
-    const theirs = await context.newPage();
-    await signIn(theirs, person.email, person.password);
+    const { context, page: theirs } = await browserSignedInAs(browser, baseURL!, person);
     await theirs.goto("/organizations/new");
     await expect(theirs.getByRole("heading", { level: 1 })).toBeVisible();
 
@@ -69,17 +65,17 @@ test.describe("sessions", () => {
 
 test.describe("signing out", () => {
   test.use({ role: "admin" });
+  // several browsers sign in one after another: slow on a busy machine
+  test.describe.configure({ timeout: 120_000 });
 
   test("[AUTH] a person signs out everywhere from their account page: every browser is signed out", async ({ page, browser, baseURL }) => {
     const person = await createPerson(page);
-    const [a, b] = [await browser.newContext({ baseURL }), await browser.newContext({ baseURL })];
-    const [here, elsewhere] = [await a.newPage(), await b.newPage()];
-    await signIn(here, person.email, person.password);
-    await signIn(elsewhere, person.email, person.password);
+    const { context: a, page: here } = await browserSignedInAs(browser, baseURL!, person);
+    const { context: b, page: elsewhere } = await browserSignedInAs(browser, baseURL!, person);
 
     await here.goto("/account");
     const button = here.getByRole("button", { name: "Sign out everywhere" });
-    await waitForHydration(button);
+    await waitForFreshHydration(button);
     await button.click();
     await expect(here).toHaveURL(/\/login\?reason=signedOut/, SAVE);
     await expect(here.getByText("You have been signed out.")).toBeVisible();
@@ -92,9 +88,7 @@ test.describe("signing out", () => {
 
   test("[AUTH] after signing out, a copy of the old session cookie opens nothing", async ({ page, browser, baseURL }) => {
     const person = await createPerson(page);
-    const context = await browser.newContext({ baseURL });
-    const theirs = await context.newPage();
-    await signIn(theirs, person.email, person.password);
+    const { context, page: theirs } = await browserSignedInAs(browser, baseURL!, person);
     const stolen = await context.cookies();
     const session = stolen.find((c) => c.name.endsWith("session-token"));
     expect(session, "a session cookie").toBeDefined();
@@ -103,7 +97,7 @@ test.describe("signing out", () => {
 
     await theirs.goto("/actions");
     const menu = theirs.getByRole("button", { name: `${person.name} Staff` });
-    await waitForHydration(menu);
+    await waitForFreshHydration(menu);
     await menu.click();
     await theirs.getByRole("menuitem", { name: "Sign out" }).click();
     await expect(theirs).toHaveURL(/\/login/, SAVE);
