@@ -16,6 +16,8 @@ import organizations from "@/messages/en/organizations.json";
 import outcomes from "@/messages/en/outcomes.json";
 import users from "@/messages/en/users.json";
 import validation from "@/messages/en/validation.json";
+import comments from "@/messages/en/comments.json";
+import notifications from "@/messages/en/notifications.json";
 import actionsUk from "@/messages/uk/actions.json";
 import auditUk from "@/messages/uk/audit.json";
 import authUk from "@/messages/uk/auth.json";
@@ -31,6 +33,8 @@ import organizationsUk from "@/messages/uk/organizations.json";
 import outcomesUk from "@/messages/uk/outcomes.json";
 import usersUk from "@/messages/uk/users.json";
 import validationUk from "@/messages/uk/validation.json";
+import commentsUk from "@/messages/uk/comments.json";
+import notificationsUk from "@/messages/uk/notifications.json";
 import type { Locale } from "./config";
 
 const en = {
@@ -49,6 +53,8 @@ const en = {
   history,
   exports: exportsMessages,
   languages,
+  comments,
+  notifications,
 };
 
 export type Messages = typeof en;
@@ -69,6 +75,8 @@ const uk = {
   history: historyUk,
   exports: exportsMessagesUk,
   languages: languagesUk,
+  comments: commentsUk,
+  notifications: notificationsUk,
 };
 
 type Tree = { [key: string]: string | Tree };
