@@ -18,6 +18,8 @@ import outcomes from "@/messages/en/outcomes.json";
 import users from "@/messages/en/users.json";
 import validation from "@/messages/en/validation.json";
 import accountUk from "@/messages/uk/account.json";
+import comments from "@/messages/en/comments.json";
+import notifications from "@/messages/en/notifications.json";
 import actionsUk from "@/messages/uk/actions.json";
 import auditUk from "@/messages/uk/audit.json";
 import authUk from "@/messages/uk/auth.json";
@@ -33,6 +35,8 @@ import organizationsUk from "@/messages/uk/organizations.json";
 import outcomesUk from "@/messages/uk/outcomes.json";
 import usersUk from "@/messages/uk/users.json";
 import validationUk from "@/messages/uk/validation.json";
+import commentsUk from "@/messages/uk/comments.json";
+import notificationsUk from "@/messages/uk/notifications.json";
 import type { Locale } from "./config";
 
 const en = {
@@ -52,6 +56,8 @@ const en = {
   exports: exportsMessages,
   languages,
   account,
+  comments,
+  notifications,
 };
 
 export type Messages = typeof en;
@@ -73,6 +79,8 @@ const uk = {
   exports: exportsMessagesUk,
   languages: languagesUk,
   account: accountUk,
+  comments: commentsUk,
+  notifications: notificationsUk,
 };
 
 type Tree = { [key: string]: string | Tree };

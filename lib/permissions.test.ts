@@ -31,6 +31,8 @@ const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean]> = {
   "audit.read": /*              */ [false, false, true, false],
   "user.list": /*               */ [true, true, true, true],
   "user.manage": /*             */ [false, false, false, true],
+  "comment.write": /*           */ [true, true, false, false],
+  "comment.delete.any": /*      */ [false, true, false, false],
 };
 const ROLE_ORDER: Role[] = ["STAFF", "MANAGER", "AUDITOR", "ADMIN"];
 

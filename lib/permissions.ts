@@ -40,6 +40,10 @@ export const ROLE_PERMISSIONS = {
   // People.
   "user.list": ["STAFF", "MANAGER", "AUDITOR", "ADMIN"], // to pick participants and owners
   "user.manage": ["ADMIN"],
+  // Comments (issue 8): on any record one may see; authors edit and delete their own, managers
+  // delete anyone's. Reading follows the record's visibility (recordVisibilityWhere below).
+  "comment.write": ["STAFF", "MANAGER"],
+  "comment.delete.any": ["MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;
@@ -102,3 +106,20 @@ export const linkScope = (actor: Actor): Prisma.ActionOutcomeLinkWhereInput => (
   action: actionScope(actor),
   outcome: outcomeScope(actor),
 });
+
+// Comments and notifications (issue 8): the records a comment or a notification may be about.
+export const COMMENTABLE = ["Action", "Outcome", "Campaign"] as const;
+export type Commentable = (typeof COMMENTABLE)[number];
+
+/** Whether a record exists (not deleted) and lies in the actor's scope: the rule for its comments too. */
+export async function isRecordVisible(
+  tx: import("./db").Tx | import("./db").Db,
+  actor: Actor,
+  type: Commentable,
+  id: string,
+): Promise<boolean> {
+  if (!can(actor, "record.read")) return false;
+  if (type === "Action") return (await tx.action.count({ where: { AND: [{ id }, actionScope(actor)] } })) > 0;
+  if (type === "Outcome") return (await tx.outcome.count({ where: { AND: [{ id }, outcomeScope(actor)] } })) > 0;
+  return can(actor, "reference.read") && (await tx.campaign.count({ where: { id, deletedAt: null } })) > 0;
+}

@@ -1,5 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { AppShell } from "@/components/app-shell";
+import { NotificationsMenu } from "@/components/notifications/notifications-menu";
+import { listNotifications } from "@/lib/notifications/queries";
 import { can } from "@/lib/permissions";
 import { requirePageActor } from "@/lib/session";
 
@@ -8,11 +10,13 @@ import { requirePageActor } from "@/lib/session";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requirePageActor();
   const t = await getTranslations("users.roles");
+  const notifications = await listNotifications({ actor });
   return (
     <AppShell
       user={{ name: actor.name, email: actor.email, roleLabel: t(actor.role) }}
       canManageUsers={can(actor, "user.manage")}
       canReadAudit={can(actor, "audit.read")}
+      notifications={<NotificationsMenu items={notifications.items} unread={notifications.unread} />}
     >
       {children}
     </AppShell>

@@ -41,6 +41,8 @@ type AppShellProps = {
   canManageUsers: boolean;
   /** auditors and administrators: the audit trail */
   canReadAudit?: boolean;
+  /** the notifications menu (issue 8), shown beside the user menu */
+  notifications?: React.ReactNode;
   children: React.ReactNode;
 };
 
@@ -64,7 +66,7 @@ const AUDIT_ITEM: NavItem = { href: "/audit", key: "audit", icon: ShieldCheck };
 const MAIN_ID = "main-content";
 
 /** The signed-in layout: sidebar on desktop, top bar with a slide-in menu on phones. */
-export function AppShell({ user, canManageUsers, canReadAudit = false, children }: AppShellProps) {
+export function AppShell({ user, canManageUsers, canReadAudit = false, notifications, children }: AppShellProps) {
   const t = useTranslations("common");
   const [menuOpen, setMenuOpen] = React.useState(false);
   const items = [...NAV, ...(canReadAudit ? [AUDIT_ITEM] : []), ...(canManageUsers ? [USERS_ITEM] : [])];
@@ -84,8 +86,11 @@ export function AppShell({ user, canManageUsers, canReadAudit = false, children 
         <nav aria-label={t("nav.mainNavigation")} className="flex-1 overflow-y-auto px-3">
           <NavLinks items={items} />
         </nav>
-        <div className="border-t p-3">
-          <UserMenu user={user} />
+        <div className="flex items-center gap-1 border-t p-3">
+          <div className="min-w-0 flex-1">
+            <UserMenu user={user} />
+          </div>
+          {notifications}
         </div>
       </header>
 
@@ -125,7 +130,8 @@ export function AppShell({ user, canManageUsers, canReadAudit = false, children 
         <Link href="/" className="truncate rounded-sm text-[15px] font-semibold">
           {t("app.name")}
         </Link>
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-1">
+          {notifications}
           <UserMenu user={user} compact />
         </div>
       </header>

@@ -88,9 +88,15 @@ function HistoryItem({ entry, entity }: { entry: HistoryEntry; entity: string })
           </details>
         ) : (
           <FieldChanges
-            entity={isLink ? "ActionOutcomeLink" : entity}
+            entity={isLink ? "ActionOutcomeLink" : entry.event.startsWith("comment.") ? "Comment" : entity}
             changes={entry.changes}
-            mode={entry.kind === "linked" ? "create" : entry.kind === "unlinked" ? "delete" : "update"}
+            mode={
+              entry.kind === "linked" || entry.kind === "commented"
+                ? "create"
+                : entry.kind === "unlinked" || entry.kind === "comment-deleted"
+                  ? "delete"
+                  : "update"
+            }
             className="mt-1.5"
           />
         ))}

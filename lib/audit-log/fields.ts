@@ -26,6 +26,7 @@ const enumOf = (group: AuditEnumGroup) => ({ kind: "enum", group }) as const;
  * A field not listed here is shown as recorded (text).
  */
 export const FIELD_SPECS: Record<string, [string, FieldSpec][]> = {
+  Comment: [["body", text]],
   Action: [
     ["title", text],
     ["type", term("ACTION_TYPE")],

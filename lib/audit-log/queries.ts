@@ -9,6 +9,7 @@ import { toPage, type Page } from "@/lib/list-params";
 import { getOrganization } from "@/lib/organizations/queries";
 import { getOutcome } from "@/lib/outcomes/queries";
 import { assertCan, type Actor } from "@/lib/permissions";
+import { decodeMentions, mentionedIds } from "@/lib/comments/schemas";
 import type { RoleName } from "@/lib/permissions-roles";
 import { asSnapshot, collectRefs, emptyWanted, fieldChanges, type Resolver, type Snapshot } from "./fields";
 import { resolveRefs } from "./resolve";
@@ -173,6 +174,12 @@ export async function listAuditFilterOptions({ actor }: { actor: Actor }): Promi
 const HISTORY_LIMIT = 300;
 
 const LINK = "ActionOutcomeLink";
+const COMMENT = "Comment";
+const COMMENT_KINDS: Record<string, HistoryEntryKind> = {
+  "comment.created": "commented",
+  "comment.updated": "comment-edited",
+  "comment.deleted": "comment-deleted",
+};
 
 const kindOf = (event: string, isLink: boolean): HistoryEntryKind => {
   const verb = event.slice(event.lastIndexOf(".") + 1);
@@ -226,14 +233,24 @@ export async function getRecordHistory({
     }
   }
 
-  const where: Prisma.AuditEventWhereInput = linkEnds.size
-    ? {
-        OR: [
-          { entity, entityId },
-          { entity: LINK, entityId: { in: [...linkEnds.keys()] } },
-        ],
-      }
-    : { entity, entityId };
+  // Comments on the record (issue 8): every comment snapshot names its record, before and after.
+  const commentWhere: Prisma.AuditEventWhereInput =
+    entity === "Organization"
+      ? { id: { lt: 0 } }
+      : {
+          entity: COMMENT,
+          OR: [
+            { AND: [{ after: { path: ["recordId"], equals: entityId } }, { after: { path: ["recordType"], equals: entity } }] },
+            { AND: [{ before: { path: ["recordId"], equals: entityId } }, { before: { path: ["recordType"], equals: entity } }] },
+          ],
+        };
+  const where: Prisma.AuditEventWhereInput = {
+    OR: [
+      { entity, entityId },
+      ...(linkEnds.size ? [{ entity: LINK, entityId: { in: [...linkEnds.keys()] } }] : []),
+      commentWhere,
+    ],
+  };
   const rows = await db.auditEvent.findMany({
     where,
     orderBy: { id: "desc" },
@@ -249,8 +266,22 @@ export async function getRecordHistory({
     if (r.entity === LINK && r.entityId) collectRefs(wanted, LINK, linkEnds.get(r.entityId) ?? null);
   }
   const resolve: Resolver = await resolveRefs(actor, wanted);
+  const names = await mentionNames(shown.filter((r) => r.entity === COMMENT));
 
   const entries: HistoryEntry[] = shown.map((r) => {
+    if (r.entity === COMMENT) {
+      const text = (snap: Snapshot | null) =>
+        snap && typeof snap.body === "string" ? { body: decodeMentions(snap.body, names) } : null;
+      return {
+        id: r.id.toString(),
+        at: r.at.toISOString(),
+        actor: r.actor,
+        actorRole: r.actorRole as RoleName | null,
+        event: r.event,
+        kind: COMMENT_KINDS[r.event] ?? "other",
+        changes: fieldChanges(COMMENT, text(asSnapshot(r.before)), text(asSnapshot(r.after)), resolve),
+      };
+    }
     const isLink = r.entity === LINK;
     const base = {
       id: r.id.toString(),
@@ -276,4 +307,15 @@ export async function getRecordHistory({
   });
 
   return { entity, entityId, entries, truncated };
+}
+
+/** The names of everyone mentioned in these comment events (the text shows "@Name", not an id). */
+async function mentionNames(rows: { before: unknown; after: unknown }[]): Promise<Map<string, string>> {
+  const ids = new Set<string>();
+  for (const r of rows)
+    for (const snap of [asSnapshot(r.before), asSnapshot(r.after)])
+      if (snap && typeof snap.body === "string") for (const id of mentionedIds(snap.body)) ids.add(id);
+  if (!ids.size) return new Map();
+  const users = await db.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
 }

@@ -98,7 +98,17 @@ export type AuditFilterOptions = {
   entities: string[];
 };
 
-export type HistoryEntryKind = "created" | "updated" | "deleted" | "linked" | "link-updated" | "unlinked" | "other";
+export type HistoryEntryKind =
+  | "created"
+  | "updated"
+  | "deleted"
+  | "linked"
+  | "link-updated"
+  | "unlinked"
+  | "commented"
+  | "comment-edited"
+  | "comment-deleted"
+  | "other";
 
 /** One step in a record's History: who, when, what; for link events, the record at the other end. */
 export type HistoryEntry = {

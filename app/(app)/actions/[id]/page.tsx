@@ -1,3 +1,5 @@
+import { CommentThread } from "@/components/comments/comment-thread";
+import { listComments, listMentionableUsers } from "@/lib/comments/queries";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -163,6 +165,14 @@ export default async function ActionPage({ params, searchParams }: Props) {
           <FollowUpSuggestions suggestions={followUps} recordTitle={action.title} canCreate={can(await requirePageActor(), "record.create")} />
         </div>
       )}
+      <CommentThread
+        className="mt-6"
+        recordType="Action"
+        recordId={action.id}
+        comments={await listComments({ actor: await requirePageActor(), input: { recordType: "Action", recordId: action.id } })}
+        people={await listMentionableUsers({ actor: await requirePageActor() })}
+        canWrite={can(await requirePageActor(), "comment.write")}
+      />
       <RecordHistory history={history} className="mt-6" />
     </>
   );

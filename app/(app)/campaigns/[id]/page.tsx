@@ -1,3 +1,5 @@
+import { CommentThread } from "@/components/comments/comment-thread";
+import { listComments, listMentionableUsers } from "@/lib/comments/queries";
 import { CircleCheck } from "lucide-react";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -202,6 +204,14 @@ export default async function CampaignPage({ params, searchParams }: Props) {
           </CardContent>
         </Card>
       </div>
+      <CommentThread
+        className="mt-6"
+        recordType="Campaign"
+        recordId={campaign.id}
+        comments={await listComments({ actor: actor, input: { recordType: "Campaign", recordId: campaign.id } })}
+        people={await listMentionableUsers({ actor: actor })}
+        canWrite={can(actor, "comment.write")}
+      />
       <RecordHistory history={history} className="mt-6" />
     </>
   );
