@@ -16,6 +16,7 @@ import organizations from "@/messages/en/organizations.json";
 import outcomes from "@/messages/en/outcomes.json";
 import users from "@/messages/en/users.json";
 import validation from "@/messages/en/validation.json";
+import vocabularies from "@/messages/en/vocabularies.json";
 import actionsUk from "@/messages/uk/actions.json";
 import auditUk from "@/messages/uk/audit.json";
 import authUk from "@/messages/uk/auth.json";
@@ -31,6 +32,7 @@ import organizationsUk from "@/messages/uk/organizations.json";
 import outcomesUk from "@/messages/uk/outcomes.json";
 import usersUk from "@/messages/uk/users.json";
 import validationUk from "@/messages/uk/validation.json";
+import vocabulariesUk from "@/messages/uk/vocabularies.json";
 import type { Locale } from "./config";
 
 const en = {
@@ -49,6 +51,7 @@ const en = {
   history,
   exports: exportsMessages,
   languages,
+  vocabularies,
 };
 
 export type Messages = typeof en;
@@ -69,6 +72,7 @@ const uk = {
   history: historyUk,
   exports: exportsMessagesUk,
   languages: languagesUk,
+  vocabularies: vocabulariesUk,
 };
 
 type Tree = { [key: string]: string | Tree };
