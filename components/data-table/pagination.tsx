@@ -29,7 +29,7 @@ export function Pagination({ page, pageCount, size, total, countLabel }: Props) 
             ? `${countLabel} · ${t("range", { from, to })}`
             : countLabel}
       </p>
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <label htmlFor="page-size" className="text-muted-foreground">
           {t("rowsPerPage")}
         </label>

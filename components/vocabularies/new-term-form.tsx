@@ -28,7 +28,7 @@ export function NewTermForm({ vocabulary }: { vocabulary: Vocabulary }) {
         {t("newTerm")}
       </h2>
       <input type="hidden" name="vocabulary" value={vocabulary} />
-      <div className="grid gap-4 md:grid-cols-3">
+      <div className="grid items-start gap-4 md:grid-cols-3">
         {fields.map((f) => (
           <FormField key={f.name} label={t(`fields.${f.name}`)} htmlFor={`new-${f.name}`} hint={"hint" in f ? f.hint : undefined} errors={errors(f.name)} required>
             <Input

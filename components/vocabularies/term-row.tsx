@@ -27,17 +27,56 @@ export function TermRow({ term, label, first, last, editable }: Props) {
   const id = (name: string) => `${name}-${term.id}`;
 
   return (
-    <li className="grid gap-3 border-b px-4 py-3 last:border-b-0 md:grid-cols-[minmax(9rem,12rem)_1fr_auto] md:items-start">
-      <div className="flex flex-wrap items-center gap-2 pt-1.5">
-        <code className="rounded bg-muted px-1.5 py-0.5 text-xs break-all">{term.code}</code>
-        {!term.active && <Badge variant="neutral">{t("retired")}</Badge>}
+    <li className="grid gap-2 border-b px-4 py-3 last:border-b-0">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div className="flex min-w-0 flex-wrap items-center gap-2">
+          <code className="rounded bg-muted px-1.5 py-0.5 text-xs break-all">{term.code}</code>
+          {!term.active && <Badge variant="neutral">{t("retired")}</Badge>}
+        </div>
+        {editable && (
+          <div className="flex flex-wrap items-center gap-1">
+            <Button
+              type="button"
+              size="icon"
+              variant="ghost"
+              className="size-8"
+              disabled={first || busy}
+              aria-label={t("moveUp", { label })}
+              onClick={() => run(() => moveTermAction(term.id, "up"))}
+            >
+              <ArrowUp aria-hidden className="size-4" />
+            </Button>
+            <Button
+              type="button"
+              size="icon"
+              variant="ghost"
+              className="size-8"
+              disabled={last || busy}
+              aria-label={t("moveDown", { label })}
+              onClick={() => run(() => moveTermAction(term.id, "down"))}
+            >
+              <ArrowDown aria-hidden className="size-4" />
+            </Button>
+            <Button
+              type="button"
+              size="sm"
+              variant="ghost"
+              disabled={busy}
+              aria-label={term.active ? t("retireFor", { label }) : t("reactivateFor", { label })}
+              onClick={() => run(() => setTermActiveAction(term.id, !term.active))}
+            >
+              {term.active ? t("retire") : t("reactivate")}
+            </Button>
+          </div>
+        )}
       </div>
       {editable ? (
-        <form action={action} key={state.submission} className="grid gap-2 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
+        <form action={action} key={state.submission} className="grid gap-2 sm:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] sm:items-start">
           {(["labelEn", "labelUk"] as const).map((name) => (
             <div key={name} className="grid gap-1">
               <label htmlFor={id(name)} className="text-xs font-medium text-muted-foreground">
                 {t(`fields.${name}`)}
+                <span className="sr-only">: {term.code}</span>
               </label>
               <Input
                 id={id(name)}
@@ -78,44 +117,8 @@ export function TermRow({ term, label, first, last, editable }: Props) {
           </div>
         </dl>
       )}
-      {editable && (
-        <div className="flex flex-wrap items-center gap-1 md:justify-end md:pt-5">
-          <Button
-            type="button"
-            size="icon"
-            variant="ghost"
-            className="size-8"
-            disabled={first || busy}
-            aria-label={t("moveUp", { label })}
-            onClick={() => run(() => moveTermAction(term.id, "up"))}
-          >
-            <ArrowUp aria-hidden className="size-4" />
-          </Button>
-          <Button
-            type="button"
-            size="icon"
-            variant="ghost"
-            className="size-8"
-            disabled={last || busy}
-            aria-label={t("moveDown", { label })}
-            onClick={() => run(() => moveTermAction(term.id, "down"))}
-          >
-            <ArrowDown aria-hidden className="size-4" />
-          </Button>
-          <Button
-            type="button"
-            size="sm"
-            variant="ghost"
-            disabled={busy}
-            aria-label={term.active ? t("retireFor", { label }) : t("reactivateFor", { label })}
-            onClick={() => run(() => setTermActiveAction(term.id, !term.active))}
-          >
-            {term.active ? t("retire") : t("reactivate")}
-          </Button>
-        </div>
-      )}
       {error && (
-        <p role="alert" className="text-sm text-destructive md:col-span-3">
+        <p role="alert" className="text-sm text-destructive">
           {tr(error as never, { ref: failed?.ref ?? "" } as never)}
         </p>
       )}

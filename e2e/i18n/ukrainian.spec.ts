@@ -150,19 +150,20 @@ test.describe("Ukrainian interface", () => {
     await expect(page.getByRole("heading", { level: 2, name: "Види організацій" })).toBeVisible();
 
     // A code in Cyrillic is refused with a Ukrainian message; what was typed stays.
-    const add = page.getByRole("button", { name: "Додати термін" });
+    const form = page.getByRole("form", { name: "Новий термін" });
+    const add = form.getByRole("button", { name: "Додати термін" });
     await waitForHydration(add);
-    await page.getByLabel("Код").fill("ФОНД");
-    await page.getByLabel("Назва англійською").fill(`Foundation ${token}`);
-    await page.getByLabel("Назва українською").fill(`Фонд ${token}`);
+    await form.getByLabel("Код").fill("ФОНД");
+    await form.getByLabel("Назва англійською").fill(`Foundation ${token}`);
+    await form.getByLabel("Назва українською").fill(`Фонд ${token}`);
     await add.click();
     await expect(page.locator("#new-code-error")).toContainText("латинські великі літери", SAVE);
-    await expect(page.getByLabel("Назва українською")).toHaveValue(`Фонд ${token}`);
+    await expect(form.getByLabel("Назва українською")).toHaveValue(`Фонд ${token}`);
 
     const code = `FUND_${token.toUpperCase()}`;
-    await page.getByLabel("Код").fill(code);
-    await page.getByRole("button", { name: "Додати термін" }).click();
-    await expect(page.getByText("Термін додано.")).toBeVisible(SAVE);
+    await form.getByLabel("Код").fill(code);
+    await add.click();
+    await expect(form.getByText("Термін додано.")).toBeVisible(SAVE);
     const row = page.getByRole("listitem").filter({ has: page.getByText(code, { exact: true }) });
     await expect(row.getByLabel("Назва українською")).toHaveValue(`Фонд ${token}`);
 

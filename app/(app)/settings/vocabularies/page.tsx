@@ -26,8 +26,8 @@ export default async function VocabulariesPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title={t("title")} description={editable ? t("description") : t("descriptionReadOnly")} />
-      <div className="grid gap-6 lg:grid-cols-[14rem_1fr]">
-        <nav aria-label={t("listLabel")}>
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[14rem_minmax(0,1fr)]">
+        <nav aria-label={t("listLabel")} className="min-w-0">
           <ul className="flex gap-1 overflow-x-auto pb-1 lg:flex-col lg:overflow-visible">
             {VOCABULARIES.map((v) => (
               <li key={v} className="shrink-0">
