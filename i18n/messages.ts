@@ -20,6 +20,7 @@ import validation from "@/messages/en/validation.json";
 import accountUk from "@/messages/uk/account.json";
 import comments from "@/messages/en/comments.json";
 import notifications from "@/messages/en/notifications.json";
+import vocabularies from "@/messages/en/vocabularies.json";
 import actionsUk from "@/messages/uk/actions.json";
 import auditUk from "@/messages/uk/audit.json";
 import authUk from "@/messages/uk/auth.json";
@@ -37,6 +38,7 @@ import usersUk from "@/messages/uk/users.json";
 import validationUk from "@/messages/uk/validation.json";
 import commentsUk from "@/messages/uk/comments.json";
 import notificationsUk from "@/messages/uk/notifications.json";
+import vocabulariesUk from "@/messages/uk/vocabularies.json";
 import type { Locale } from "./config";
 
 const en = {
@@ -58,6 +60,7 @@ const en = {
   account,
   comments,
   notifications,
+  vocabularies,
 };
 
 export type Messages = typeof en;
@@ -81,6 +84,7 @@ const uk = {
   account: accountUk,
   comments: commentsUk,
   notifications: notificationsUk,
+  vocabularies: vocabulariesUk,
 };
 
 type Tree = { [key: string]: string | Tree };

@@ -190,6 +190,21 @@ describe("message catalogues", () => {
     ]);
   });
 
+  it("counts list rows in Ukrainian plural forms", () => {
+    const f = (ns: "actions" | "outcomes" | "organizations" | "campaigns", count: number) =>
+      new IntlMessageFormat(MESSAGES.uk[ns].count, "uk").format({ count });
+    expect([0, 1, 2, 5, 21, 1234].map((n) => f("actions", n))).toEqual([
+      "Жодної дії",
+      "1 дія",
+      "2 дії",
+      "5 дій",
+      "21 дія",
+      "1\u00a0234 дії",
+    ]);
+    expect([1, 3, 11].map((n) => f("outcomes", n))).toEqual(["1 результат", "3 результати", "11 результатів"]);
+    expect(new IntlMessageFormat(MESSAGES.en.actions.count, "en").format({ count: 1234 })).toBe("1,234 actions");
+  });
+
   it("serves Ukrainian from the Ukrainian files, with every English key present", () => {
     expect(MESSAGES.uk.common.nav.actions).toBe("Дії");
     const en = leaves(MESSAGES.en as unknown as Tree);

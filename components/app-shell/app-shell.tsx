@@ -7,6 +7,7 @@ import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { Dialog as DialogPrimitive } from "radix-ui";
 import {
+  BookText,
   Building2,
   ChevronsUpDown,
   CircleUser,
@@ -48,7 +49,7 @@ type AppShellProps = {
 
 type NavItem = {
   href: string;
-  key: "dashboard" | "myWork" | "actions" | "outcomes" | "campaigns" | "organizations" | "users" | "audit";
+  key: "dashboard" | "myWork" | "actions" | "outcomes" | "campaigns" | "organizations" | "vocabularies" | "users" | "audit";
   icon: LucideIcon;
 };
 
@@ -59,6 +60,7 @@ const NAV: NavItem[] = [
   { href: "/outcomes", key: "outcomes", icon: Target },
   { href: "/campaigns", key: "campaigns", icon: Megaphone },
   { href: "/organizations", key: "organizations", icon: Building2 },
+  { href: "/settings/vocabularies", key: "vocabularies", icon: BookText },
 ];
 const USERS_ITEM: NavItem = { href: "/admin/users", key: "users", icon: Users };
 const AUDIT_ITEM: NavItem = { href: "/audit", key: "audit", icon: ShieldCheck };

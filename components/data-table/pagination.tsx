@@ -6,7 +6,16 @@ import { Button } from "@/components/ui/button";
 import { PAGE_SIZES } from "@/lib/list-params";
 import { useTableUrl } from "./use-table-url";
 
-export function Pagination({ page, pageCount, size, total }: { page: number; pageCount: number; size: number; total: number }) {
+type Props = {
+  page: number;
+  pageCount: number;
+  size: number;
+  total: number;
+  /** The total with its noun, e.g. "5 дій" (an ICU plural of the list's namespace); else "Showing 1–25 of 80". */
+  countLabel?: string;
+};
+
+export function Pagination({ page, pageCount, size, total, countLabel }: Props) {
   const t = useTranslations("common.table");
   const { update, pending } = useTableUrl();
   const from = total === 0 ? 0 : (page - 1) * size + 1;
@@ -14,9 +23,13 @@ export function Pagination({ page, pageCount, size, total }: { page: number; pag
   return (
     <nav aria-label={t("pagination")} className="flex flex-col gap-3 py-3 text-sm sm:flex-row sm:items-center sm:justify-between">
       <p aria-live="polite" className="text-muted-foreground" data-testid="table-count">
-        {t("showing", { from, to, total })}
+        {countLabel === undefined
+          ? t("showing", { from, to, total })
+          : total > size
+            ? `${countLabel} · ${t("range", { from, to })}`
+            : countLabel}
       </p>
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <label htmlFor="page-size" className="text-muted-foreground">
           {t("rowsPerPage")}
         </label>

@@ -5,7 +5,8 @@ import { toIsoDate, toIsoDateOrNull } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { clampBatchSize, seekAfter, seekBatches, type SeekKey } from "@/lib/exports/keyset";
-import { likeTerm, toPage, type Page } from "@/lib/list-params";
+import { toPage, type Page } from "@/lib/list-params";
+import { textSearch } from "@/lib/search/query";
 import { campaignTitle } from "@/lib/names";
 import { actionScope, assertCan, can, linkScope, outcomeScope, type Actor } from "@/lib/permissions";
 import { CAMPAIGN_SORT_KEYS, PRIORITIES, ZCampaignListParams, type TCampaignListParams } from "./schemas";
@@ -31,8 +32,8 @@ export function buildCampaignWhere(p: TCampaignListParams): Prisma.CampaignWhere
   if (p.status) and.push({ status: { code: p.status } });
   if (p.priority === "LOW" || p.priority === "MEDIUM" || p.priority === "HIGH") and.push({ priority: p.priority });
   if (p.q) {
-    const contains = { contains: likeTerm(p.q), mode: "insensitive" } as const;
-    and.push({ OR: [{ title: contains }, { titleUk: contains }, { goal: contains }] });
+    // every word in any form and either alphabet, as in the actions list
+    and.push(...textSearch<Prisma.CampaignWhereInput>(p.q, (cs) => cs.flatMap((c) => [{ title: c }, { titleUk: c }, { goal: c }])));
   }
   return { AND: and };
 }

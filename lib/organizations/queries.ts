@@ -5,7 +5,8 @@ import { toIsoDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { clampBatchSize, seekAfter, seekBatches, type SeekKey } from "@/lib/exports/keyset";
-import { likeTerm, toPage, type Page } from "@/lib/list-params";
+import { toPage, type Page } from "@/lib/list-params";
+import { textSearch } from "@/lib/search/query";
 import { orgLabel, orgShort } from "@/lib/names";
 import { actionScope, assertCan, can, outcomeScope, type Actor } from "@/lib/permissions";
 import { ORGANIZATION_SORT_KEYS, ZOrganizationListParams, type TOrganizationListParams } from "./schemas";
@@ -25,8 +26,12 @@ export function buildOrganizationWhere(p: TOrganizationListParams): Prisma.Organ
   if (p.kind) and.push({ kind: { code: p.kind } });
   if (p.parent) and.push({ parentId: p.parent });
   if (p.q) {
-    const contains = { contains: likeTerm(p.q), mode: "insensitive" } as const;
-    and.push({ OR: [{ name: contains }, { nameUk: contains }, { acronym: contains }, { country: contains }] });
+    // every word in any form and either alphabet ("Лубінця", "Lubinets"), as in the actions list
+    and.push(
+      ...textSearch<Prisma.OrganizationWhereInput>(p.q, (cs) =>
+        cs.flatMap((c) => [{ name: c }, { nameUk: c }, { acronym: c }, { country: c }]),
+      ),
+    );
   }
   return { AND: and };
 }

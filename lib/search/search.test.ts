@@ -3,8 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { findActions, searchActionsForLink } from "@/lib/actions/queries";
 import { db } from "@/lib/db";
+import { findCampaigns } from "@/lib/campaigns/queries";
+import { findOrganizations } from "@/lib/organizations/queries";
 import { findOutcomes, searchOutcomesForLink } from "@/lib/outcomes/queries";
-import { makeAction, makeOrganization, makeOutcome } from "@/prisma/factories";
+import { makeAction, makeCampaign, makeOrganization, makeOutcome } from "@/prisma/factories";
 import { makeActor, makeActors, uniq } from "@/tests/support/fixtures";
 
 const ids = (page: { rows: { id: string }[] }) => page.rows.map((r) => r.id).sort();
@@ -125,6 +127,33 @@ describe("[SEARCH] names in either alphabet", () => {
     const action = await makeAction(db, { createdById: staff.id, title: `Letter ${uniq()}`, organizationIds: [icrc.id] });
     expect(ids(await findActions({ actor: staff, params: { q: `Червоному Хресту ${tok}` } }))).toEqual([action.id]);
     expect(ids(await findActions({ actor: staff, params: { q: `Red Cross ${tok}` } }))).toEqual([action.id]);
+  });
+});
+
+describe("[SEARCH] organizations and campaigns", () => {
+  it("the organizations list finds a body by an inflected word of its Ukrainian name, or in Latin letters", async () => {
+    const staff = await makeActor("STAFF");
+    const tok = uniq("srch");
+    const office = await makeOrganization(db, {
+      name: `Ukrainian Parliament Commissioner for Human Rights ${tok}`,
+      nameUk: `Уповноважений Верховної Ради України з прав людини ${tok}`,
+      acronym: null,
+    });
+    await makeOrganization(db, { name: `Council of Europe ${tok}`, nameUk: `Рада Європи ${tok}`, acronym: null });
+    for (const q of [`Уповноваженого ${tok}`, `Верховна Рада ${tok}`, `Upovnovazhenyi ${tok}`, `human rights ${tok}`])
+      expect(ids(await findOrganizations({ actor: staff, params: { q } })), q).toEqual([office.id]);
+  });
+
+  it("the campaigns list finds a campaign by an inflected word of either title", async () => {
+    const staff = await makeActor("STAFF");
+    const tok = uniq("srch");
+    const campaign = await makeCampaign(db, {
+      title: `Release of prisoners of war ${tok}`,
+      titleUk: `Звільнення військовополонених ${tok}`,
+    });
+    await makeCampaign(db, { title: `Networks ${tok}`, titleUk: `Мережі ${tok}` });
+    for (const q of [`військовополонені ${tok}`, `звільненню ${tok}`, `prisoners ${tok}`])
+      expect(ids(await findCampaigns({ actor: staff, params: { q } })), q).toEqual([campaign.id]);
   });
 });
 

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { assertCan, type Actor } from "@/lib/permissions";
 import type { TermDTO, Vocabulary } from "./vocabularies";
 
 const termSelect = { id: true, code: true, labelEn: true, labelUk: true, category: true, active: true } as const;
@@ -21,4 +22,10 @@ export async function termIdByCode(tx: Tx, vocabulary: Vocabulary, code: string,
   const term = await tx.term.findUnique({ where: { vocabulary_code: { vocabulary, code } }, select: { id: true, active: true } });
   if (!term || !term.active) throw new AppError("VALIDATION", "errors.validation", { [field]: ["validation.choose"] });
   return term.id;
+}
+
+/** Every term of a vocabulary, retired ones too, for the vocabulary editor (any signed-in reader). */
+export async function listVocabularyTerms({ actor, vocabulary }: { actor: Actor; vocabulary: Vocabulary }): Promise<TermDTO[]> {
+  assertCan(actor, "reference.read");
+  return listTerms(vocabulary, true);
 }

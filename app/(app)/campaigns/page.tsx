@@ -62,7 +62,7 @@ export default async function CampaignsPage({ searchParams }: Props) {
           ]}
         />
         <CampaignsTable rows={page.rows} sort={params.sort} dir={params.dir} filtered={filtered} canCreate={canCreate} />
-        <Pagination page={page.page} pageCount={page.pageCount} size={page.size} total={page.total} />
+        <Pagination page={page.page} pageCount={page.pageCount} size={page.size} total={page.total} countLabel={t("count", { count: page.total })} />
       </div>
     </>
   );

@@ -54,7 +54,7 @@ export default async function OrganizationsPage({ searchParams }: Props) {
           filters={[{ name: "kind", label: t("fields.kind"), allLabel: t("filters.allKinds"), options: kinds }]}
         />
         <OrganizationsTable rows={page.rows} sort={params.sort} dir={params.dir} filtered={filtered} canCreate={canCreate} />
-        <Pagination page={page.page} pageCount={page.pageCount} size={page.size} total={page.total} />
+        <Pagination page={page.page} pageCount={page.pageCount} size={page.size} total={page.total} countLabel={t("count", { count: page.total })} />
       </div>
     </>
   );

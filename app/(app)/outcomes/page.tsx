@@ -68,7 +68,7 @@ export default async function OutcomesPage({ searchParams }: Props) {
           dateRange={{ fromLabel: t("filters.from"), toLabel: t("filters.to") }}
         />
         <OutcomesTable rows={page.rows} sort={params.sort} dir={params.dir} filtered={filtered} canCreate={can(actor, "record.create")} />
-        <Pagination page={page.page} pageCount={page.pageCount} size={page.size} total={page.total} />
+        <Pagination page={page.page} pageCount={page.pageCount} size={page.size} total={page.total} countLabel={t("count", { count: page.total })} />
       </div>
     </>
   );

@@ -139,7 +139,7 @@ export default async function ActionPage({ params, searchParams }: Props) {
           </CardContent>
         </Card>
         <Card>
-          <CardHeader className="flex flex-row items-center justify-between gap-2 space-y-0">
+          <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2 space-y-0">
             <CardTitle>{t("linkedOutcomes", { count: action.links.length })}</CardTitle>
             {action.canEdit && <AddLinkDialog from="action" recordId={action.id} contributions={contributions} />}
           </CardHeader>

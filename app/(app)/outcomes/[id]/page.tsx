@@ -141,7 +141,7 @@ export default async function OutcomePage({ params, searchParams }: Props) {
           </CardContent>
         </Card>
         <Card>
-          <CardHeader className="flex flex-row items-center justify-between gap-2 space-y-0">
+          <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2 space-y-0">
             <CardTitle>{t("linkedActions", { count: outcome.links.length })}</CardTitle>
             {outcome.canEdit && <AddLinkDialog from="outcome" recordId={outcome.id} contributions={contributions} />}
           </CardHeader>
