@@ -14,6 +14,7 @@ import languages from "@/messages/en/languages.json";
 import links from "@/messages/en/links.json";
 import organizations from "@/messages/en/organizations.json";
 import outcomes from "@/messages/en/outcomes.json";
+import security from "@/messages/en/security.json";
 import users from "@/messages/en/users.json";
 import validation from "@/messages/en/validation.json";
 import actionsUk from "@/messages/uk/actions.json";
@@ -29,6 +30,7 @@ import languagesUk from "@/messages/uk/languages.json";
 import linksUk from "@/messages/uk/links.json";
 import organizationsUk from "@/messages/uk/organizations.json";
 import outcomesUk from "@/messages/uk/outcomes.json";
+import securityUk from "@/messages/uk/security.json";
 import usersUk from "@/messages/uk/users.json";
 import validationUk from "@/messages/uk/validation.json";
 import type { Locale } from "./config";
@@ -49,6 +51,7 @@ const en = {
   history,
   exports: exportsMessages,
   languages,
+  security,
 };
 
 export type Messages = typeof en;
@@ -69,6 +72,7 @@ const uk = {
   history: historyUk,
   exports: exportsMessagesUk,
   languages: languagesUk,
+  security: securityUk,
 };
 
 type Tree = { [key: string]: string | Tree };

@@ -14,4 +14,3 @@ export type FormState = {
 };
 
 export const INITIAL_FORM_STATE: FormState = { ok: false, submission: 0 };
-

@@ -45,7 +45,13 @@ export async function createCampaign({ actor, input }: { actor: Actor; input: un
   const data = parseInput(ZCampaignInput, input);
   return db.$transaction(async (tx) => {
     const campaign = await tx.campaign.create({ data: await columnsOf(tx, data), select: { id: true } });
-    await recordAudit(tx, { actor, event: "campaign.created", entity: "Campaign", entityId: campaign.id, after: snapshotOf(data) });
+    await recordAudit(tx, {
+      actor,
+      event: "campaign.created",
+      entity: "Campaign",
+      entityId: campaign.id,
+      after: snapshotOf(data),
+    });
     return campaign;
   });
 }
@@ -70,7 +76,11 @@ export async function updateCampaign({ actor, id, input }: { actor: Actor; id: s
       startDate: toIsoDateOrNull(c.startDate),
       endDate: toIsoDateOrNull(c.endDate),
     };
-    await assertNoCycle(id, data.parentId, async (x) => (await tx.campaign.findUnique({ where: { id: x }, select: { parentId: true } }))?.parentId);
+    await assertNoCycle(
+      id,
+      data.parentId,
+      async (x) => (await tx.campaign.findUnique({ where: { id: x }, select: { parentId: true } }))?.parentId,
+    );
     const diff = changedFields(before, snapshotOf(data));
     if (!diff) return { id };
     await tx.campaign.update({ where: { id }, data: await columnsOf(tx, data, before.ownerId) });

@@ -127,7 +127,12 @@ export async function* iterateCampaigns({
   const select = { ...base, status: { select: { ...termRef.select, sortOrder: true } } } as const satisfies Prisma.CampaignSelect;
   const batches = seekBatches(
     (cursor) =>
-      db.campaign.findMany({ where: cursor ? { AND: [where, seekAfter(key, p.dir, cursor)] } : where, orderBy: orderBy(p), take, select }),
+      db.campaign.findMany({
+        where: cursor ? { AND: [where, seekAfter(key, p.dir, cursor)] } : where,
+        orderBy: orderBy(p),
+        take,
+        select,
+      }),
     (r) => ({ value: key.value(r), id: r.id }),
     take,
   );

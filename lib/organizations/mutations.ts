@@ -31,7 +31,13 @@ export async function createOrganization({ actor, input }: { actor: Actor; input
   const data = parseInput(ZOrganizationInput, input);
   return db.$transaction(async (tx) => {
     const org = await tx.organization.create({ data: await columnsOf(tx, data), select: { id: true } });
-    await recordAudit(tx, { actor, event: "organization.created", entity: "Organization", entityId: org.id, after: snapshotOf(data) });
+    await recordAudit(tx, {
+      actor,
+      event: "organization.created",
+      entity: "Organization",
+      entityId: org.id,
+      after: snapshotOf(data),
+    });
     return org;
   });
 }
@@ -40,9 +46,16 @@ export async function updateOrganization({ actor, id, input }: { actor: Actor; i
   assertCan(actor, "reference.write");
   const data = parseInput(ZOrganizationInput, input);
   return db.$transaction(async (tx) => {
-    const current = await tx.organization.findFirst({ where: { id, deletedAt: null }, include: { kind: { select: { code: true } } } });
+    const current = await tx.organization.findFirst({
+      where: { id, deletedAt: null },
+      include: { kind: { select: { code: true } } },
+    });
     if (!current) throw new AppError("NOT_FOUND");
-    await assertNoCycle(id, data.parentId, async (x) => (await tx.organization.findUnique({ where: { id: x }, select: { parentId: true } }))?.parentId);
+    await assertNoCycle(
+      id,
+      data.parentId,
+      async (x) => (await tx.organization.findUnique({ where: { id: x }, select: { parentId: true } }))?.parentId,
+    );
     const before = snapshotOf({
       name: current.name,
       nameUk: current.nameUk ?? undefined,

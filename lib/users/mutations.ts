@@ -46,7 +46,13 @@ export async function updateUser({ actor, id, input }: { actor: Actor; id: strin
  * The signed-in person's own interface language, remembered for every later sign-in and device. Anyone
  * may change their own (no permission beyond being signed in and active); audited when it changes.
  */
-export async function updateOwnLocale({ actor, input }: { actor: Actor; input: unknown }): Promise<{ locale: string; changed: boolean }> {
+export async function updateOwnLocale({
+  actor,
+  input,
+}: {
+  actor: Actor;
+  input: unknown;
+}): Promise<{ locale: string; changed: boolean }> {
   const { locale } = parseInput(ZLocaleInput, input);
   return db.$transaction(async (tx) => {
     const current = await tx.user.findUnique({ where: { id: actor.id }, select: { locale: true, active: true } });

@@ -5,7 +5,11 @@ import { assertCan, type Actor } from "@/lib/permissions";
 /** Active people, for participant and owner pickers. */
 export async function listUserOptions({ actor }: { actor: Actor }) {
   assertCan(actor, "user.list");
-  const rows = await db.user.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } });
+  const rows = await db.user.findMany({
+    where: { active: true },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, email: true },
+  });
   return rows.map((u) => ({ value: u.id, label: u.name, hint: u.email }));
 }
 

@@ -1,13 +1,16 @@
 import { NextResponse } from "next/server";
 import { createOutcome } from "@/lib/outcomes/mutations";
 import { findOutcomes } from "@/lib/outcomes/queries";
-import { jsonRoute, readJson } from "@/lib/http";
-import { flattenSearchParams } from "@/lib/list-params";
+import { OUTCOME_SORT_KEYS, ZOutcomeListParams } from "@/lib/outcomes/schemas";
+import { jsonRoute, readJson, strictListQuery } from "@/lib/http";
 import { requireActor } from "@/lib/session";
 
 // GET /api/outcomes – one page of the outcomes the caller may see (same params as the /outcomes URL)
 export const GET = jsonRoute("GET /api/outcomes", async (req) => {
-  const params = flattenSearchParams(new URL(req.url).searchParams);
+  const params = strictListQuery(new URL(req.url).searchParams, {
+    keys: Object.keys(ZOutcomeListParams.shape),
+    sortKeys: OUTCOME_SORT_KEYS,
+  });
   return NextResponse.json(await findOutcomes({ actor: await requireActor(), params }));
 });
 
