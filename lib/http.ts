@@ -2,6 +2,7 @@ import "server-only";
 import { NextResponse } from "next/server";
 import { MESSAGES } from "@/i18n/messages";
 import { recordAudit } from "./audit";
+import { VERSION_FIELD } from "./concurrency";
 import { db } from "./db";
 import { AppError, httpStatusOf, logUnexpected, toAppError } from "./errors";
 import { checkOrigin } from "./security/origin";
@@ -78,6 +79,16 @@ export async function readJson(req: Request, limit = MAX_JSON_BYTES): Promise<un
   }
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new AppError("BAD_REQUEST", "security.badJson");
   return parsed;
+}
+
+/**
+ * Reads the JSON body of an edit, which must name the version it is based on (`expectedVersion`, as
+ * GET returned it): an API client cannot overwrite someone's change without having seen it.
+ */
+export async function readVersionedJson(req: Request): Promise<unknown> {
+  const body = (await readJson(req)) as Record<string, unknown>;
+  if (!(VERSION_FIELD in body)) throw new AppError("BAD_REQUEST", "security.versionMissing");
+  return body;
 }
 
 /**

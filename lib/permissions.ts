@@ -57,7 +57,8 @@ export type Ownable = { createdById: string; participantIds?: readonly string[] 
 
 export const canEditRecord = (actor: Pick<Actor, "id" | "role">, record: Ownable): boolean =>
   can(actor, "record.edit.any") ||
-  (can(actor, "record.edit.own") && (record.createdById === actor.id || (record.participantIds ?? []).includes(actor.id)));
+  (can(actor, "record.edit.own") &&
+    (record.createdById === actor.id || (record.participantIds ?? []).includes(actor.id)));
 
 export function assertCanEditRecord(actor: Actor, record: Ownable): void {
   if (!canEditRecord(actor, record)) throw new AppError("FORBIDDEN");

@@ -51,7 +51,5 @@ export function displayText(r: Translatable, locale: string) {
 }
 
 /** Just the title a reader in `locale` sees first (lists, links): its translation when written in the other language. */
-export const displayTitle = (
-  r: { title: string; titleTranslation?: string | null; originalLanguage?: string },
-  locale: string,
-) => ((r.originalLanguage ?? "en") !== locale && r.titleTranslation ? r.titleTranslation : r.title);
+export const displayTitle = (r: { title: string; titleTranslation?: string | null; originalLanguage?: string }, locale: string) =>
+  (r.originalLanguage ?? "en") !== locale && r.titleTranslation ? r.titleTranslation : r.title;

@@ -8,12 +8,7 @@ import { AppError } from "./errors";
  */
 export async function assertReferencesExist(
   tx: Tx,
-  refs: {
-    organizationIds?: string[];
-    campaignIds?: string[];
-    participantIds?: string[];
-    organizationId?: Record<string, string | undefined>;
-  },
+  refs: { organizationIds?: string[]; campaignIds?: string[]; participantIds?: string[]; organizationId?: Record<string, string | undefined> },
 ): Promise<void> {
   const errors: Record<string, string[]> = {};
   const check = async (field: string, ids: string[] | undefined, count: (ids: string[]) => Promise<number>) => {

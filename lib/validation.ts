@@ -75,10 +75,7 @@ export const optionalUrl = () =>
 
 /** A record id chosen from a list; the domain function checks it exists and is visible. */
 export const requiredId = () =>
-  z.preprocess(
-    (v) => (v == null ? "" : v),
-    z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(64),
-  );
+  z.preprocess((v) => (v == null ? "" : v), z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(64));
 
 export const optionalId = () => z.preprocess(blankToUndefined, z.string().trim().max(64).optional());
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { changedFields, recordAudit } from "@/lib/audit";
+import { claimVersion, takeExpectedVersion } from "@/lib/concurrency";
 import { toDbDate, toDbDateOrNull, toIsoDate, toIsoDateOrNull } from "@/lib/dates";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -113,12 +114,14 @@ async function loadEditable(tx: Tx, actor: Actor, id: string): Promise<ActionSna
 
 export async function updateAction({ actor, id, input }: { actor: Actor; id: string; input: unknown }): Promise<{ id: string }> {
   assertCan(actor, "record.edit.own");
-  const data = parseInput(ZActionInput, input);
+  const { expectedVersion, fields } = takeExpectedVersion(input);
+  const data = parseInput(ZActionInput, fields);
   return db.$transaction(async (tx) => {
     const before = await loadEditable(tx, actor, id);
     const after = snapshotOf(data);
     const diff = changedFields(before, after);
     if (!diff) return { id };
+    await claimVersion(tx, "action", id, expectedVersion, { mine: after, current: () => loadEditable(tx, actor, id) });
     await tx.action.update({
       where: { id },
       data: {

@@ -3,7 +3,14 @@
 import { z } from "zod";
 import { filterDate, filterString, listParamsSchema } from "@/lib/list-params";
 import { translationFields } from "@/lib/record-language";
-import { enumOf, idList, optionalDate, optionalText, requiredDate, requiredText } from "@/lib/validation";
+import {
+  enumOf,
+  idList,
+  optionalDate,
+  optionalText,
+  requiredDate,
+  requiredText,
+} from "@/lib/validation";
 
 export const CONFIDENTIALITY = ["PUBLIC", "INTERNAL", "RESTRICTED"] as const;
 export const DATE_PRECISION = ["DAY", "MONTH", "YEAR", "ESTIMATED"] as const;

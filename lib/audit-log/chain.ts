@@ -34,7 +34,7 @@ export async function checkAuditChain(): Promise<ChainReport> {
   let headId: bigint | null = null;
   let count = 0;
   let anchorSeen = false;
-  for (let cursor: bigint | undefined; ;) {
+  for (let cursor: bigint | undefined; ; ) {
     const rows = await db.auditEvent.findMany({
       where: cursor === undefined ? {} : { id: { gt: cursor } },
       orderBy: { id: "asc" },
@@ -42,8 +42,7 @@ export async function checkAuditChain(): Promise<ChainReport> {
     });
     for (const r of rows) {
       if (r.prevHash !== prevHash) return { status: "broken", count, brokenEventId: r.id.toString(), reason: "link", anchor };
-      if (chainHash(r.prevHash, r) !== r.hash)
-        return { status: "broken", count, brokenEventId: r.id.toString(), reason: "hash", anchor };
+      if (chainHash(r.prevHash, r) !== r.hash) return { status: "broken", count, brokenEventId: r.id.toString(), reason: "hash", anchor };
       if (anchorRow && r.id === anchorRow.headId && r.hash === anchorRow.headHash) anchorSeen = true;
       prevHash = r.hash;
       headId = r.id;
@@ -69,11 +68,7 @@ export async function verifyAuditChain({ actor }: { actor: Actor | null }): Prom
       actor,
       event: "audit.verified",
       entity: "AuditEvent",
-      after: {
-        status: report.status,
-        count: report.count,
-        ...(report.status === "broken" ? { brokenEventId: report.brokenEventId } : {}),
-      },
+      after: { status: report.status, count: report.count, ...(report.status === "broken" ? { brokenEventId: report.brokenEventId } : {}) },
     });
     if (report.status !== "intact") return;
     // The verification's own event is now the head: anchor that.

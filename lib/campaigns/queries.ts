@@ -127,12 +127,7 @@ export async function* iterateCampaigns({
   const select = { ...base, status: { select: { ...termRef.select, sortOrder: true } } } as const satisfies Prisma.CampaignSelect;
   const batches = seekBatches(
     (cursor) =>
-      db.campaign.findMany({
-        where: cursor ? { AND: [where, seekAfter(key, p.dir, cursor)] } : where,
-        orderBy: orderBy(p),
-        take,
-        select,
-      }),
+      db.campaign.findMany({ where: cursor ? { AND: [where, seekAfter(key, p.dir, cursor)] } : where, orderBy: orderBy(p), take, select }),
     (r) => ({ value: key.value(r), id: r.id }),
     take,
   );
@@ -244,6 +239,8 @@ export async function getCampaignForEdit({ actor, id }: { actor: Actor; id: stri
   return {
     id: c.id,
     values: {
+      // the version this edit starts from (lib/concurrency.ts)
+      expectedVersion: c.version,
       title: c.title,
       titleUk: c.titleUk ?? "",
       goal: c.goal ?? "",

@@ -16,19 +16,14 @@ import type { Counted } from "./types";
 /** Every { count, href } in the dashboard's data, with where it sits. */
 function countedIn(value: unknown, path = "data"): (Counted & { path: string })[] {
   if (!value || typeof value !== "object") return [];
-  const here =
-    "count" in value && "href" in value && typeof value.count === "number" && typeof value.href === "string"
-      ? [{ ...(value as Counted), path }]
-      : [];
+  const here = "count" in value && "href" in value && typeof value.count === "number" && typeof value.href === "string" ? [{ ...(value as Counted), path }] : [];
   return [...here, ...Object.entries(value).flatMap(([k, v]) => countedIn(v, `${path}.${k}`))];
 }
 
 /** What the list at `href` says its total is. */
 async function listTotal(actor: Actor, href: string) {
   const params = paramsOfHref(href);
-  return href.startsWith("/outcomes")
-    ? (await findOutcomes({ actor, params })).total
-    : (await findActions({ actor, params })).total;
+  return href.startsWith("/outcomes") ? (await findOutcomes({ actor, params })).total : (await findActions({ actor, params })).total;
 }
 
 async function expectEveryNumberMatchesItsList(actor: Actor, data: unknown, atLeast = 1) {
@@ -66,21 +61,8 @@ async function seedYear() {
   await makeAction(db, { ...by, type: "FOREIGN_VISIT", date: y("06-10"), confidentiality: "PUBLIC", organizationIds: [body.id] });
   await makeAction(db, { ...by, type: "FOREIGN_VISIT", date: y("11-30"), confidentiality: "PUBLIC" });
   // Restricted: the author's own, and one a colleague takes part in.
-  await makeAction(db, {
-    ...by,
-    type: "SCA_THIRD_PARTY_SUBMISSION",
-    date: y("09-01"),
-    confidentiality: "RESTRICTED",
-    organizationIds: [body.id],
-    campaignIds: [campaign.id],
-  });
-  await makeAction(db, {
-    createdById: manager.id,
-    type: "LETTER_APPEAL",
-    date: y("05-05"),
-    confidentiality: "RESTRICTED",
-    participantIds: [participant.id],
-  });
+  await makeAction(db, { ...by, type: "SCA_THIRD_PARTY_SUBMISSION", date: y("09-01"), confidentiality: "RESTRICTED", organizationIds: [body.id], campaignIds: [campaign.id] });
+  await makeAction(db, { createdById: manager.id, type: "LETTER_APPEAL", date: y("05-05"), confidentiality: "RESTRICTED", participantIds: [participant.id] });
   // Deleted: counted by nobody.
   const deleted = await makeAction(db, { ...meeting, date: y("07-07") });
   await db.action.update({ where: { id: deleted.id }, data: { deletedAt: new Date() } });
@@ -89,13 +71,7 @@ async function seedYear() {
   await makeAction(db, { ...by, type: "FOREIGN_VISIT", date: y("02-03", -1), confidentiality: "RESTRICTED" });
   // Outcomes.
   await makeOutcome(db, { ...by, type: "MEMBERSHIP_EXCLUDED", date: y("04-11"), campaignIds: [campaign.id] });
-  await makeOutcome(db, {
-    ...by,
-    type: "ACCREDITATION_REMOVED",
-    date: y("10-01"),
-    datePrecision: "MONTH",
-    confidentiality: "RESTRICTED",
-  });
+  await makeOutcome(db, { ...by, type: "ACCREDITATION_REMOVED", date: y("10-01"), datePrecision: "MONTH", confidentiality: "RESTRICTED" });
   await makeOutcome(db, { ...by, type: "MEMBERSHIP_REVOKED", date: y("08-01", -1) });
   const params = { period: "custom", from: y("01-01"), to: y("12-31") };
   return { year, params, author, participant, outsider, manager, auditor, body, campaign };
@@ -116,59 +92,21 @@ describe("[DASHBOARD] numbers for a period, beside the year before", () => {
         body: (await getDashboardCounterparts({ actor, params: s.params })).find((c) => c.org.id === s.body.id)?.count ?? 0,
       };
     };
-    expect(await summary(s.manager)).toEqual({
-      actions: [7, 2],
-      meetings: [3, 1],
-      visits: [2, 1],
-      submissions: 1,
-      appeals: 1,
-      outcomes: [2, 1],
-      body: 4,
-    });
+    expect(await summary(s.manager)).toEqual({ actions: [7, 2], meetings: [3, 1], visits: [2, 1], submissions: 1, appeals: 1, outcomes: [2, 1], body: 4 });
     expect(await summary(s.auditor)).toEqual(await summary(s.manager));
-    expect(await summary(s.outsider)).toEqual({
-      actions: [5, 1],
-      meetings: [3, 1],
-      visits: [2, 0],
-      submissions: 0,
-      appeals: 0,
-      outcomes: [1, 1],
-      body: 3,
-    });
-    expect(await summary(s.author)).toEqual({
-      actions: [6, 2],
-      meetings: [3, 1],
-      visits: [2, 1],
-      submissions: 1,
-      appeals: 0,
-      outcomes: [2, 1],
-      body: 4,
-    });
-    expect(await summary(s.participant)).toEqual({
-      actions: [6, 1],
-      meetings: [3, 1],
-      visits: [2, 0],
-      submissions: 0,
-      appeals: 1,
-      outcomes: [1, 1],
-      body: 3,
-    });
+    expect(await summary(s.outsider)).toEqual({ actions: [5, 1], meetings: [3, 1], visits: [2, 0], submissions: 0, appeals: 0, outcomes: [1, 1], body: 3 });
+    expect(await summary(s.author)).toEqual({ actions: [6, 2], meetings: [3, 1], visits: [2, 1], submissions: 1, appeals: 0, outcomes: [2, 1], body: 4 });
+    expect(await summary(s.participant)).toEqual({ actions: [6, 1], meetings: [3, 1], visits: [2, 0], submissions: 0, appeals: 1, outcomes: [1, 1], body: 3 });
   });
 
   it("every number equals the total of the list it links to, for staff, manager and auditor", async () => {
     const s = await seedYear();
     for (const actor of [s.outsider, s.author, s.manager, s.auditor]) {
-      const data = {
-        ...(await getDashboard({ actor, params: s.params })),
-        counterparts: await getDashboardCounterparts({ actor, params: s.params }),
-      };
+      const data = { ...(await getDashboard({ actor, params: s.params })), counterparts: await getDashboardCounterparts({ actor, params: s.params }) };
       await expectEveryNumberMatchesItsList(actor, data, 40);
     }
     // A period that starts mid-month (not on a chart bar's boundary) is counted on its own.
-    const spring = await getDashboard({
-      actor: s.manager,
-      params: { period: "custom", from: `${s.year}-03-02`, to: `${s.year}-06-10` },
-    });
+    const spring = await getDashboard({ actor: s.manager, params: { period: "custom", from: `${s.year}-03-02`, to: `${s.year}-06-10` } });
     expect([spring.actions.count, spring.groups.meeting.count, spring.groups.visit.count]).toEqual([3, 1, 1]);
     await expectEveryNumberMatchesItsList(s.manager, spring, 40);
   });
@@ -190,33 +128,16 @@ describe("[DASHBOARD] follow-ups and My work", () => {
   it("overdue, due soon and long-awaited responses: restricted ones only for those who may see them", async () => {
     const [author, outsider, manager] = await Promise.all([makeActor("STAFF"), makeActor("STAFF"), makeActor("MANAGER")]);
     const today = todayIso();
-    const overdue = await makeAction(db, {
-      createdById: author.id,
-      status: "SENT",
-      date: "1995-01-10",
-      followUpDue: "1995-02-01",
-      confidentiality: "RESTRICTED",
-    });
-    const closed = await makeAction(db, {
-      createdById: author.id,
-      status: "CLOSED",
-      date: "1995-01-10",
-      followUpDue: "1995-02-01",
-    });
-    const soon = await makeAction(db, {
-      createdById: author.id,
-      status: "AWAITING_RESPONSE",
-      date: today,
-      followUpDue: addDays(today, 3),
-    });
+    const overdue = await makeAction(db, { createdById: author.id, status: "SENT", date: "1995-01-10", followUpDue: "1995-02-01", confidentiality: "RESTRICTED" });
+    const closed = await makeAction(db, { createdById: author.id, status: "CLOSED", date: "1995-01-10", followUpDue: "1995-02-01" });
+    const soon = await makeAction(db, { createdById: author.id, status: "AWAITING_RESPONSE", date: today, followUpDue: addDays(today, 3) });
     const waiting = await makeAction(db, { createdById: author.id, status: "AWAITING_RESPONSE", date: addDays(today, -90) });
 
     const ids = (l: { rows: { id: string }[] }) => l.rows.map((r) => r.id);
     for (const actor of [manager, outsider]) {
       const d = await getDashboard({ actor, params: {} });
       await expectEveryNumberMatchesItsList(actor, d.followUps, 3);
-      const all = async (href: string) =>
-        (await findActions({ actor, params: { ...paramsOfHref(href), size: "100" } })).rows.map((r) => r.id);
+      const all = async (href: string) => (await findActions({ actor, params: { ...paramsOfHref(href), size: "100" } })).rows.map((r) => r.id);
       const overdueIds = await all(d.followUps.overdue.href);
       expect(overdueIds.includes(overdue.id)).toBe(actor === manager);
       expect(overdueIds).not.toContain(closed.id);

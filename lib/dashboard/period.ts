@@ -142,11 +142,7 @@ export type ChartWindow = DateRange & { unit: BucketUnit; buckets: Bucket[] };
  * ending with it (a month alone says little; the eleven before it give it context). Very long
  * periods switch to coarser buckets so that a chart never has more than `max` bars.
  */
-export function chartWindow(
-  period: DateRange,
-  unit: "month" | "quarter",
-  { min, max }: { min: number; max: number },
-): ChartWindow {
+export function chartWindow(period: DateRange, unit: "month" | "quarter", { min, max }: { min: number; max: number }): ChartWindow {
   const months = step(unit);
   const spanUnits = Math.ceil(monthSpan(period.from, period.to) / months);
   let from = period.from;

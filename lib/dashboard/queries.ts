@@ -66,19 +66,14 @@ async function followUpLists(ctx: Ctx, specs: FollowUpSpec[]): Promise<FollowUpL
     Promise.all(
       specs.map(async ({ filter, orderBy, take = LIST_ROWS }) => {
         const where = actionWhere(ctx, filter);
-        const [count, rows] = await Promise.all([
-          db.action.count({ where }),
-          db.action.findMany({ where, orderBy, take, select: followUpSelect }),
-        ]);
+        const [count, rows] = await Promise.all([db.action.count({ where }), db.action.findMany({ where, orderBy, take, select: followUpSelect })]);
         return { count, rows, href: actionsHref(filter) };
       }),
     ),
   ]);
   const ownerIds = [...new Set(found.flatMap((f) => f.rows.map((r) => r.createdById)))];
   const owners = new Map(
-    (ownerIds.length ? await db.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, name: true } }) : []).map(
-      (u) => [u.id, u],
-    ),
+    (ownerIds.length ? await db.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u]),
   );
   const statusById = new Map(statuses.map((t) => [t.id, ref(t)]));
   return found.map(({ count, rows, href }) => ({
@@ -146,13 +141,7 @@ const sumMaps = (maps: TypeCounts[]): TypeCounts => {
  * each bar and each segment carries its list link (category=…, or type=… for a type without one),
  * with the bucket's own dates as from/to.
  */
-function series(
-  window: ChartWindow,
-  perBucket: TypeCounts[],
-  terms: TermDTO[],
-  href: (f: ListFilter) => string,
-  stacked = true,
-): ChartSeries {
+function series(window: ChartWindow, perBucket: TypeCounts[], terms: TermDTO[], href: (f: ListFilter) => string, stacked = true): ChartSeries {
   const byId = new Map(terms.map((t) => [t.id, t]));
   const keyOf = (t: TermDTO) => (t.category ? t.category : `type:${t.code}`);
   const filterOf = (t: TermDTO): ListFilter => (t.category ? { category: t.category } : { type: t.code });
@@ -180,10 +169,7 @@ function series(
       to: b.to,
       total: { count: b.total, href: href({ from: b.from, to: b.to }) },
       segments: Object.fromEntries(
-        [...(stacked ? b.segments : [])].map(([key, n]) => [
-          key,
-          { count: n, href: href({ ...filterOf(seriesTerms.get(key)!), from: b.from, to: b.to }) },
-        ]),
+        [...(stacked ? b.segments : [])].map(([key, n]) => [key, { count: n, href: href({ ...filterOf(seriesTerms.get(key)!), from: b.from, to: b.to }) }]),
       ),
     })),
   };
@@ -228,15 +214,7 @@ async function campaignGlances(): Promise<CampaignGlance[]> {
 }
 
 /** Everything /dashboard shows for the period in `params` (?period=…&from=…&to=…), as the actor may see it. */
-export async function getDashboard({
-  actor,
-  params,
-  now = new Date(),
-}: {
-  actor: Actor;
-  params: unknown;
-  now?: Date;
-}): Promise<DashboardData> {
+export async function getDashboard({ actor, params, now = new Date() }: { actor: Actor; params: unknown; now?: Date }): Promise<DashboardData> {
   assertCan(actor, "record.read");
   const ctx: Ctx = { actor, now };
   const today = todayIso(now);
@@ -277,10 +255,7 @@ export async function getDashboard({
       followUpLists(ctx, [
         { filter: { followUp: "overdue", sort: "followUpDue", dir: "asc" }, orderBy: byDue },
         { filter: { followUp: "soon", sort: "followUpDue", dir: "asc" }, orderBy: byDue },
-        {
-          filter: { status: AWAITING, to: addDays(today, -AWAITING_RESPONSE_DAYS), sort: "date", dir: "asc" },
-          orderBy: oldestFirst,
-        },
+        { filter: { status: AWAITING, to: addDays(today, -AWAITING_RESPONSE_DAYS), sort: "date", dir: "asc" }, orderBy: oldestFirst },
       ]),
     ]);
 
@@ -293,14 +268,7 @@ export async function getDashboard({
     previous: { count: sum(rows, (r) => r.previous.count), href: href({ ...extra, ...prev }) },
   });
   const groups = Object.fromEntries(
-    ACTION_GROUPS.map((g) => [
-      g,
-      compared(
-        actionsByType.filter((r) => r.category === g),
-        actionsHref,
-        { category: g },
-      ),
-    ]),
+    ACTION_GROUPS.map((g) => [g, compared(actionsByType.filter((r) => r.category === g), actionsHref, { category: g })]),
   ) as Record<ActionGroup, Compared>;
 
   return {
@@ -343,10 +311,7 @@ export async function getDashboardCounterparts({
     orderBy: [{ _count: { organizationId: "desc" } }, { organizationId: "asc" }],
     take: 10,
   });
-  const orgs = await db.organization.findMany({
-    where: { id: { in: rows.map((r) => r.organizationId) } },
-    select: { id: true, name: true, acronym: true },
-  });
+  const orgs = await db.organization.findMany({ where: { id: { in: rows.map((r) => r.organizationId) } }, select: { id: true, name: true, acronym: true } });
   const byId = new Map(orgs.map((o) => [o.id, o]));
   return rows.flatMap((r) => {
     const org = byId.get(r.organizationId);

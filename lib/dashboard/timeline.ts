@@ -37,7 +37,5 @@ export function filterTimeline<T extends Item>(items: T[], f: TTimelineFilter): 
 export function timelineTypes<T extends Item>(items: T[]): { kind: "action" | "outcome"; value: string; type: TermRef }[] {
   const seen = new Map<string, { kind: "action" | "outcome"; value: string; type: TermRef }>();
   for (const i of items) seen.set(`${i.kind}:${i.type.code}`, { kind: i.kind, value: `${i.kind}:${i.type.code}`, type: i.type });
-  return [...seen.values()].sort((a, b) =>
-    a.kind === b.kind ? a.type.labelEn.localeCompare(b.type.labelEn) : a.kind === "action" ? -1 : 1,
-  );
+  return [...seen.values()].sort((a, b) => (a.kind === b.kind ? a.type.labelEn.localeCompare(b.type.labelEn) : a.kind === "action" ? -1 : 1));
 }

@@ -28,18 +28,7 @@ const ids = () =>
     .max(2000)
     .optional()
     .catch(undefined)
-    .transform((v) =>
-      v
-        ? [
-            ...new Set(
-              v
-                .split(",")
-                .map((s) => s.trim())
-                .filter((s) => /^[A-Za-z0-9_-]{1,64}$/.test(s)),
-            ),
-          ].slice(0, 50)
-        : undefined,
-    );
+    .transform((v) => (v ? [...new Set(v.split(",").map((s) => s.trim()).filter((s) => /^[A-Za-z0-9_-]{1,64}$/.test(s)))].slice(0, 50) : undefined));
 
 /** The new-action page's query defaults; each one is checked again against the form's options there. */
 export const ZNewActionDefaults = z.object({

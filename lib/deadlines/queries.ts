@@ -70,11 +70,7 @@ export async function getFollowUpSuggestions({
       bodies: o.decidingBody ? [bodyOf(o.decidingBody)] : [],
     });
     const orgs = o.decidingBody ? [o.decidingBody.id] : o.subjectId ? [o.subjectId] : [];
-    return suggest(
-      deadlines,
-      orgs,
-      o.campaigns.map((c) => c.campaignId),
-    );
+    return suggest(deadlines, orgs, o.campaigns.map((c) => c.campaignId));
   }
 
   const a = await db.action.findFirst({

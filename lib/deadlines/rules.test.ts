@@ -14,13 +14,7 @@ const outcome = (o: Partial<DeadlineInput>): DeadlineInput => ({
 describe("[DEADLINES] GANHRI SCA recommendation: challenge window of 28 days", () => {
   it("closes 28 days after a recommendation dated to the day", () => {
     expect(deadlinesFor(outcome({ typeCode: "DOWNGRADE_RECOMMENDED", date: "2024-10-15" }))).toEqual([
-      expect.objectContaining({
-        ruleId: "scaChallengeWindow",
-        kind: "windowCloses",
-        due: "2024-11-12",
-        latest: "2024-11-12",
-        approximate: false,
-      }),
+      expect.objectContaining({ ruleId: "scaChallengeWindow", kind: "windowCloses", due: "2024-11-12", latest: "2024-11-12", approximate: false }),
     ]);
   });
 
@@ -44,9 +38,7 @@ describe("[DEADLINES] treaty-body concluding observations: follow-up after 1 yea
     ["CEDAW", "2027-03-07", "CEDAW"],
     ["CMW", "2027-03-07", "CMW"],
   ])("%s → %s", (acronym, due, basis) => {
-    expect(cited(acronym)).toEqual([
-      expect.objectContaining({ ruleId: "treatyBodyFollowUp", due, basis, actionType: "TREATY_BODY_REPORT" }),
-    ]);
+    expect(cited(acronym)).toEqual([expect.objectContaining({ ruleId: "treatyBodyFollowUp", due, basis, actionType: "TREATY_BODY_REPORT" })]);
   });
 
   it("a UN report that is not a treaty body's implies no follow-up date", () => {
@@ -57,19 +49,9 @@ describe("[DEADLINES] treaty-body concluding observations: follow-up after 1 yea
 describe("[DEADLINES] treaty denunciation takes effect after the notice period (ECPT: 12 months)", () => {
   it("12 months after the notification is deposited", () => {
     const [d] = deadlinesFor(
-      outcome({
-        typeCode: "TREATY_WITHDRAWAL_DEPOSITED",
-        date: "2025-10-03",
-        title: "Russia notifies its denunciation of the ECPT",
-      }),
+      outcome({ typeCode: "TREATY_WITHDRAWAL_DEPOSITED", date: "2025-10-03", title: "Russia notifies its denunciation of the ECPT" }),
     );
-    expect(d).toMatchObject({
-      ruleId: "treatyDenunciation",
-      kind: "takesEffect",
-      due: "2026-10-03",
-      basis: "ECPT",
-      approximate: false,
-    });
+    expect(d).toMatchObject({ ruleId: "treatyDenunciation", kind: "takesEffect", due: "2026-10-03", basis: "ECPT", approximate: false });
   });
 
   it("from the signature of the law it is the earliest possible date (notification still to come)", () => {
@@ -84,9 +66,7 @@ describe("[DEADLINES] treaty denunciation takes effect after the notice period (
   });
 
   it("a treaty whose notice period the table does not know gives no date", () => {
-    expect(
-      deadlinesFor(outcome({ typeCode: "TREATY_WITHDRAWAL_DEPOSITED", title: "Withdrawal from some other treaty" })),
-    ).toEqual([]);
+    expect(deadlinesFor(outcome({ typeCode: "TREATY_WITHDRAWAL_DEPOSITED", title: "Withdrawal from some other treaty" }))).toEqual([]);
   });
 });
 
@@ -98,28 +78,12 @@ describe("[DEADLINES] a submission to the SCA is considered at its next session 
     ["2025-03-05", "2025-10-31"],
   ])("submitted %s → check after %s", (date, due) => {
     expect(nextSessionEnd(date, [3, 10])).toBe(due);
-    const [d] = deadlinesFor({
-      source: "action",
-      typeCode: "SCA_THIRD_PARTY_SUBMISSION",
-      date,
-      datePrecision: "DAY",
-      title: "x",
-      bodies: [],
-    });
+    const [d] = deadlinesFor({ source: "action", typeCode: "SCA_THIRD_PARTY_SUBMISSION", date, datePrecision: "DAY", title: "x", bodies: [] });
     expect(d).toMatchObject({ ruleId: "scaNextSession", due, approximate: true });
   });
 
   it("outcome rules never apply to actions and the other way round", () => {
-    expect(
-      deadlinesFor({
-        source: "action",
-        typeCode: "DOWNGRADE_RECOMMENDED",
-        date: "2024-01-01",
-        datePrecision: "DAY",
-        title: "x",
-        bodies: [],
-      }),
-    ).toEqual([]);
+    expect(deadlinesFor({ source: "action", typeCode: "DOWNGRADE_RECOMMENDED", date: "2024-01-01", datePrecision: "DAY", title: "x", bodies: [] })).toEqual([]);
     expect(deadlinesFor(outcome({ typeCode: "SCA_THIRD_PARTY_SUBMISSION" }))).toEqual([]);
   });
 });

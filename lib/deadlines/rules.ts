@@ -47,13 +47,7 @@ export const DEADLINE_RULES: readonly DeadlineRule[] = [
     id: "scaChallengeWindow",
     source: "outcome",
     // Every SCA accreditation recommendation can be challenged by the institution concerned.
-    types: [
-      "DOWNGRADE_RECOMMENDED",
-      "ACCREDITATION_DOWNGRADED",
-      "ACCREDITATION_REMOVED",
-      "ACCREDITATION_SUSPENDED",
-      "ACCREDITATION_KEPT",
-    ],
+    types: ["DOWNGRADE_RECOMMENDED", "ACCREDITATION_DOWNGRADED", "ACCREDITATION_REMOVED", "ACCREDITATION_SUSPENDED", "ACCREDITATION_KEPT"],
     offset: { days: 28 },
     actionType: "FOLLOW_UP_REMINDER",
     kind: "windowCloses",
@@ -135,9 +129,7 @@ export function nextSessionEnd(date: string, months: readonly number[]): string 
 const bodyMatches = (match: BodyMatch | undefined, bodies: DeadlineInput["bodies"]) =>
   !match ||
   bodies.some(
-    (b) =>
-      (!match.kinds || (b.kind != null && match.kinds.includes(b.kind))) &&
-      (!match.acronyms || b.acronyms.some((a) => match.acronyms!.includes(a))),
+    (b) => (!match.kinds || (b.kind != null && match.kinds.includes(b.kind))) && (!match.acronyms || b.acronyms.some((a) => match.acronyms!.includes(a))),
   );
 
 /** The deadlines a record implies under the rules (usually none or one). */

@@ -46,12 +46,7 @@ export async function createLink({ actor, input }: { actor: Actor; input: unknow
       },
       select: { id: true },
     });
-    const after = {
-      actionId: data.actionId,
-      outcomeId: data.outcomeId,
-      contribution: data.contribution,
-      evidenceNote: data.evidenceNote ?? null,
-    };
+    const after = { actionId: data.actionId, outcomeId: data.outcomeId, contribution: data.contribution, evidenceNote: data.evidenceNote ?? null };
     await recordAudit(tx, { actor, event: "link.created", entity: "ActionOutcomeLink", entityId: link.id, after });
     return link;
   });

@@ -52,13 +52,7 @@ const listSelect = {
   _count: { select: { children: { where: { deletedAt: null } } } },
 } as const satisfies Prisma.OrganizationSelect;
 
-export async function findOrganizations({
-  actor,
-  params,
-}: {
-  actor: Actor;
-  params: unknown;
-}): Promise<Page<OrganizationListRow>> {
+export async function findOrganizations({ actor, params }: { actor: Actor; params: unknown }): Promise<Page<OrganizationListRow>> {
   assertCan(actor, "reference.read");
   const p = ZOrganizationListParams.parse(params ?? {});
   const where = buildOrganizationWhere(p);
@@ -101,28 +95,15 @@ export async function* iterateOrganizations({
   const where = buildOrganizationWhere(p);
   const key = SEEK[p.sort];
   const take = clampBatchSize(batchSize);
-  const select = {
-    ...listSelect,
-    updatedAt: true,
-    kind: { select: { ...termRef.select, sortOrder: true } },
-  } as const satisfies Prisma.OrganizationSelect;
+  const select = { ...listSelect, updatedAt: true, kind: { select: { ...termRef.select, sortOrder: true } } } as const satisfies Prisma.OrganizationSelect;
   const batches = seekBatches(
     (cursor) =>
-      db.organization.findMany({
-        where: cursor ? { AND: [where, seekAfter(key, p.dir, cursor)] } : where,
-        orderBy: orderBy(p),
-        take,
-        select,
-      }),
+      db.organization.findMany({ where: cursor ? { AND: [where, seekAfter(key, p.dir, cursor)] } : where, orderBy: orderBy(p), take, select }),
     (r) => ({ value: key.value(r), id: r.id }),
     take,
   );
   for await (const rows of batches) {
-    yield rows.map(({ _count, updatedAt: _u, kind: { sortOrder: _s, ...kind }, ...o }) => ({
-      ...o,
-      kind,
-      childCount: _count.children,
-    }));
+    yield rows.map(({ _count, updatedAt: _u, kind: { sortOrder: _s, ...kind }, ...o }) => ({ ...o, kind, childCount: _count.children }));
   }
 }
 
@@ -136,11 +117,8 @@ export async function getOrganization({ actor, id }: { actor: Actor; id: string 
       notes: true,
       createdAt: true,
       updatedAt: true,
-      children: {
-        where: { deletedAt: null },
-        orderBy: { name: "asc" },
-        select: { id: true, name: true, nameUk: true, acronym: true },
-      },
+      version: true,
+      children: { where: { deletedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, nameUk: true, acronym: true } },
     },
   });
   if (!o) throw new AppError("NOT_FOUND");
@@ -155,16 +133,7 @@ export async function getOrganization({ actor, id }: { actor: Actor; id: string 
       where: { AND: [outcomeScope(actor), { OR: [{ subjectId: id }, { decidingBodyId: id }] }] },
       orderBy: [{ date: "desc" }, { id: "desc" }],
       take: 50,
-      select: {
-        id: true,
-        title: true,
-        date: true,
-        datePrecision: true,
-        type: termRef,
-        subjectId: true,
-        statusBefore: true,
-        statusAfter: true,
-      },
+      select: { id: true, title: true, date: true, datePrecision: true, type: termRef, subjectId: true, statusBefore: true, statusAfter: true },
     }),
   ]);
   const { _count, ...rest } = o;
@@ -173,6 +142,7 @@ export async function getOrganization({ actor, id }: { actor: Actor; id: string 
     childCount: _count.children,
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
+    version: o.version,
     actions: actions.map((a) => ({ ...a, date: toIsoDate(a.date) })),
     outcomes: outcomes.map((x) => ({ ...x, date: toIsoDate(x.date), asSubject: x.subjectId === id })),
     canEdit: can(actor, "reference.write"),
@@ -185,13 +155,7 @@ export async function listOrganizationOptions({ actor, locale = "en" }: { actor:
   assertCan(actor, "reference.read");
   const rows = await db.organization.findMany({
     where: { deletedAt: null },
-    select: {
-      id: true,
-      name: true,
-      nameUk: true,
-      acronym: true,
-      parent: { select: { acronym: true, name: true, nameUk: true } },
-    },
+    select: { id: true, name: true, nameUk: true, acronym: true, parent: { select: { acronym: true, name: true, nameUk: true } } },
   });
   return rows
     .map((o) => ({

@@ -1,5 +1,6 @@
 import "server-only";
 import { changedFields, recordAudit } from "@/lib/audit";
+import { claimVersion, takeExpectedVersion } from "@/lib/concurrency";
 import { toDbDate, toIsoDate } from "@/lib/dates";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -111,10 +112,13 @@ async function loadEditable(tx: Tx, actor: Actor, id: string): Promise<OutcomeSn
 
 export async function updateOutcome({ actor, id, input }: { actor: Actor; id: string; input: unknown }): Promise<{ id: string }> {
   assertCan(actor, "record.edit.own");
-  const data = parseInput(ZOutcomeInput, input);
+  const { expectedVersion, fields } = takeExpectedVersion(input);
+  const data = parseInput(ZOutcomeInput, fields);
   return db.$transaction(async (tx) => {
-    const diff = changedFields(await loadEditable(tx, actor, id), snapshotOf(data));
+    const after = snapshotOf(data);
+    const diff = changedFields(await loadEditable(tx, actor, id), after);
     if (!diff) return { id };
+    await claimVersion(tx, "outcome", id, expectedVersion, { mine: after, current: () => loadEditable(tx, actor, id) });
     await tx.outcome.update({
       where: { id },
       data: {

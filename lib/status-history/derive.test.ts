@@ -31,39 +31,11 @@ const outcome = (o: Partial<StandingOutcome> & Pick<StandingOutcome, "date" | "c
 
 // The demo data's facts about the Russian Ombudsman institution.
 const demo = () => [
-  outcome({
-    category: "membership",
-    date: "2022-08-01",
-    datePrecision: "MONTH",
-    decidingBodyPath: [ioiBoard, ioi],
-    statusBefore: "member",
-    statusAfter: "revoked",
-  }),
+  outcome({ category: "membership", date: "2022-08-01", datePrecision: "MONTH", decidingBodyPath: [ioiBoard, ioi], statusBefore: "member", statusAfter: "revoked" }),
   outcome({ category: "other", date: "2023-03-06", decidingBodyPath: [org("ennhri-board"), ennhri] }), // Board proposal: no status
-  outcome({
-    category: "membership",
-    date: "2023-04-11",
-    decidingBodyPath: [ennhriGA, ennhri],
-    statusBefore: "member",
-    statusAfter: "excluded",
-  }),
-  outcome({
-    category: "accreditation",
-    date: "2024-10-01",
-    datePrecision: "MONTH",
-    decidingBodyPath: [sca, ganhri],
-    statusBefore: "A",
-    statusAfter: "none",
-  }),
-  outcome({
-    category: "membership",
-    date: "2024-10-01",
-    datePrecision: "MONTH",
-    decidingBodyPath: [aom],
-    statusBefore: "member",
-    statusAfter: "excluded",
-    verification: term("REPORTED"),
-  }),
+  outcome({ category: "membership", date: "2023-04-11", decidingBodyPath: [ennhriGA, ennhri], statusBefore: "member", statusAfter: "excluded" }),
+  outcome({ category: "accreditation", date: "2024-10-01", datePrecision: "MONTH", decidingBodyPath: [sca, ganhri], statusBefore: "A", statusAfter: "none" }),
+  outcome({ category: "membership", date: "2024-10-01", datePrecision: "MONTH", decidingBodyPath: [aom], statusBefore: "member", statusAfter: "excluded", verification: term("REPORTED") }),
 ];
 
 const byBody = (tracks: StatusTrack[]) => Object.fromEntries(tracks.map((t) => [`${t.category}:${t.body?.acronym ?? "-"}`, t]));
@@ -71,12 +43,7 @@ const byBody = (tracks: StatusTrack[]) => Object.fromEntries(tracks.map((t) => [
 describe("[STATUS HISTORY] tracks per subject, kind of standing and network", () => {
   it("splits membership by network (the deciding body's top-level organization); accreditation first", () => {
     const tracks = deriveTracks(demo());
-    expect(tracks.map((t) => `${t.category}:${t.body?.acronym}`)).toEqual([
-      "accreditation:GANHRI",
-      "membership:AOM",
-      "membership:ENNHRI",
-      "membership:IOI",
-    ]);
+    expect(tracks.map((t) => `${t.category}:${t.body?.acronym}`)).toEqual(["accreditation:GANHRI", "membership:AOM", "membership:ENNHRI", "membership:IOI"]);
     expect(tracks.every((t) => t.subject.id === ru.id)).toBe(true);
   });
 
@@ -87,21 +54,8 @@ describe("[STATUS HISTORY] tracks per subject, kind of standing and network", ()
 
   it("treaties: one track per subject, also when the state itself decides", () => {
     const tracks = deriveTracks([
-      outcome({
-        subject: russia,
-        category: "treaty",
-        date: "2025-09-01",
-        datePrecision: "ESTIMATED",
-        decidingBodyPath: [russia],
-      }),
-      outcome({
-        subject: russia,
-        category: "treaty",
-        date: "2025-09-29",
-        decidingBodyPath: [russia],
-        statusBefore: "party",
-        statusAfter: "withdrawal pending",
-      }),
+      outcome({ subject: russia, category: "treaty", date: "2025-09-01", datePrecision: "ESTIMATED", decidingBodyPath: [russia] }),
+      outcome({ subject: russia, category: "treaty", date: "2025-09-29", decidingBodyPath: [russia], statusBefore: "party", statusAfter: "withdrawal pending" }),
     ]);
     expect(tracks).toHaveLength(1);
     expect(tracks[0]).toMatchObject({ category: "treaty", body: null });
@@ -111,42 +65,17 @@ describe("[STATUS HISTORY] tracks per subject, kind of standing and network", ()
 
   it("flags a recorded 'before' that contradicts the previous change, and ignores superseded claims", () => {
     const tracks = deriveTracks([
-      outcome({
-        category: "accreditation",
-        date: "2016-05-01",
-        decidingBodyPath: [sca, ganhri],
-        statusBefore: "A",
-        statusAfter: "B",
-      }),
-      outcome({
-        category: "accreditation",
-        date: "2018-05-01",
-        decidingBodyPath: [sca, ganhri],
-        statusBefore: "A",
-        statusAfter: "none",
-        verification: term("SUPERSEDED"),
-      }),
-      outcome({
-        category: "accreditation",
-        date: "2019-05-01",
-        decidingBodyPath: [sca, ganhri],
-        statusBefore: "A",
-        statusAfter: "B",
-      }),
+      outcome({ category: "accreditation", date: "2016-05-01", decidingBodyPath: [sca, ganhri], statusBefore: "A", statusAfter: "B" }),
+      outcome({ category: "accreditation", date: "2018-05-01", decidingBodyPath: [sca, ganhri], statusBefore: "A", statusAfter: "none", verification: term("SUPERSEDED") }),
+      outcome({ category: "accreditation", date: "2019-05-01", decidingBodyPath: [sca, ganhri], statusBefore: "A", statusAfter: "B" }),
     ]);
     const [track] = tracks;
-    expect(track!.entries.map((e) => [e.superseded, e.mismatch])).toEqual([
-      [false, false],
-      [true, false],
-      [false, true],
-    ]);
+    expect(track!.entries.map((e) => [e.superseded, e.mismatch])).toEqual([[false, false], [true, false], [false, true]]);
     expect(statusOn(track!, "2018-12-31")).toMatchObject({ kind: "known", status: "B" });
   });
 
   it("a track with only superseded or status-less entries is not shown", () => {
-    expect(deriveTracks([outcome({ category: "accreditation", date: "2020-01-01", decidingBodyPath: [sca, ganhri] })])).toEqual(
-      [],
-    );
+    expect(deriveTracks([outcome({ category: "accreditation", date: "2020-01-01", decidingBodyPath: [sca, ganhri] })])).toEqual([]);
   });
 });
 
@@ -154,18 +83,10 @@ describe("[STATUS HISTORY] status on a date", () => {
   const tracks = byBody(deriveTracks(demo()));
 
   it("1 October 2024: GANHRI accreditation was A or already none (the record gives only the month)", () => {
-    expect(statusOn(tracks["accreditation:GANHRI"]!, "2024-10-01")).toMatchObject({
-      kind: "uncertain",
-      before: "A",
-      after: "none",
-    });
+    expect(statusOn(tracks["accreditation:GANHRI"]!, "2024-10-01")).toMatchObject({ kind: "uncertain", before: "A", after: "none" });
     expect(statusOn(tracks["membership:ENNHRI"]!, "2024-10-01")).toMatchObject({ kind: "known", status: "excluded" });
     expect(statusOn(tracks["membership:IOI"]!, "2024-10-01")).toMatchObject({ kind: "known", status: "revoked" });
-    expect(statusOn(tracks["membership:AOM"]!, "2024-10-01")).toMatchObject({
-      kind: "uncertain",
-      before: "member",
-      after: "excluded",
-    });
+    expect(statusOn(tracks["membership:AOM"]!, "2024-10-01")).toMatchObject({ kind: "uncertain", before: "member", after: "excluded" });
   });
 
   it("before and after an imprecise change the answer is certain", () => {
@@ -180,9 +101,7 @@ describe("[STATUS HISTORY] status on a date", () => {
   });
 
   it("unknown before the first change when its 'before' was not recorded", () => {
-    const [track] = deriveTracks([
-      outcome({ category: "membership", date: "2020-06-01", decidingBodyPath: [ioi], statusAfter: "suspended" }),
-    ]);
+    const [track] = deriveTracks([outcome({ category: "membership", date: "2020-06-01", decidingBodyPath: [ioi], statusAfter: "suspended" })]);
     expect(statusOn(track!, "2020-05-31")).toEqual({ kind: "unknown" });
   });
 

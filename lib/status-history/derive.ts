@@ -135,11 +135,7 @@ export function deriveTracks(outcomes: StandingOutcome[]): StatusTrack[] {
   };
   return [...tracks.values()]
     .filter((t) => t.entries.some((e) => e.isChange && !e.superseded))
-    .sort(
-      (a, b) =>
-        order(a.category) - order(b.category) ||
-        (a.body?.acronym ?? a.body?.name ?? "").localeCompare(b.body?.acronym ?? b.body?.name ?? ""),
-    );
+    .sort((a, b) => order(a.category) - order(b.category) || (a.body?.acronym ?? a.body?.name ?? "").localeCompare(b.body?.acronym ?? b.body?.name ?? ""));
 }
 
 const sameStatus = (a: string | null, b: string | null) => (a ?? "").trim().toLowerCase() === (b ?? "").trim().toLowerCase();
@@ -164,9 +160,7 @@ export function statusOn(track: StatusTrack, date: string): StatusAnswer {
     last = c;
   }
   if (last) return { kind: "known", status: last.statusAfter, since: last, firstChange: first };
-  return first.statusBefore
-    ? { kind: "known", status: first.statusBefore, since: null, firstChange: first }
-    : { kind: "unknown" };
+  return first.statusBefore ? { kind: "known", status: first.statusBefore, since: null, firstChange: first } : { kind: "unknown" };
 }
 
 export type TrackSegment = DateRange & {

@@ -8,9 +8,7 @@ import { deriveTracks, STANDING_CATEGORIES, type StandingOutcome, type StatusTra
 const termRef = { select: { code: true, labelEn: true, labelUk: true } } as const;
 const orgRef = { id: true, name: true, acronym: true } as const;
 // Organization trees are shallow (UN → Special Procedures → a mandate); four levels reach the top.
-const ancestry = {
-  select: { ...orgRef, parent: { select: { ...orgRef, parent: { select: { ...orgRef, parent: { select: orgRef } } } } } },
-} as const;
+const ancestry = { select: { ...orgRef, parent: { select: { ...orgRef, parent: { select: { ...orgRef, parent: { select: orgRef } } } } } } } as const;
 
 type OrgWithParents = OrgRef & { parent?: OrgWithParents | null };
 const pathOf = (o: OrgWithParents | null): OrgRef[] => {
@@ -23,26 +21,14 @@ const pathOf = (o: OrgWithParents | null): OrgRef[] => {
  * The status history of one organization as the subject of outcomes: one track per kind of
  * standing and network, built only from outcomes (and links) the actor may see.
  */
-export async function getStatusHistory({
-  actor,
-  organizationId,
-}: {
-  actor: Actor;
-  organizationId: string;
-}): Promise<StatusTrack[]> {
+export async function getStatusHistory({ actor, organizationId }: { actor: Actor; organizationId: string }): Promise<StatusTrack[]> {
   assertCan(actor, "record.read");
   const rows = await db.outcome.findMany({
     where: {
       AND: [
         outcomeScope(actor),
         { subjectId: organizationId },
-        {
-          OR: [
-            { type: { category: { in: [...STANDING_CATEGORIES] } } },
-            { statusBefore: { not: null } },
-            { statusAfter: { not: null } },
-          ],
-        },
+        { OR: [{ type: { category: { in: [...STANDING_CATEGORIES] } } }, { statusBefore: { not: null } }, { statusAfter: { not: null } }] },
       ],
     },
     orderBy: [{ date: "asc" }, { id: "asc" }],

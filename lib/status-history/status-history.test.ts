@@ -11,18 +11,9 @@ describe("[STATUS HISTORY] per organization, within the reader's visibility", ()
     const [author, outsider, manager] = await Promise.all([makeActor("STAFF"), makeActor("STAFF"), makeActor("MANAGER")]);
     const subject = await makeOrganization(db, { name: `Peer institution ${uniq()}`, kind: "NHRI" });
     const network = await makeOrganization(db, { name: `Global alliance ${uniq()}`, acronym: uniq("GA"), kind: "NETWORK" });
-    const sca = await makeOrganization(db, {
-      name: `Accreditation committee ${uniq()}`,
-      acronym: "SCA",
-      kind: "NETWORK_BODY",
-      parentId: network.id,
-    });
+    const sca = await makeOrganization(db, { name: `Accreditation committee ${uniq()}`, acronym: "SCA", kind: "NETWORK_BODY", parentId: network.id });
     const regional = await makeOrganization(db, { name: `Regional network ${uniq()}`, acronym: uniq("RN"), kind: "NETWORK" });
-    const assembly = await makeOrganization(db, {
-      name: `General Assembly ${uniq()}`,
-      kind: "NETWORK_BODY",
-      parentId: regional.id,
-    });
+    const assembly = await makeOrganization(db, { name: `General Assembly ${uniq()}`, kind: "NETWORK_BODY", parentId: regional.id });
 
     const removed = await makeOutcome(db, {
       createdById: author.id,
@@ -47,27 +38,11 @@ describe("[STATUS HISTORY] per organization, within the reader's visibility", ()
     });
     const publicSpeech = await makeAction(db, { createdById: author.id, type: "SPEECH_STATEMENT", confidentiality: "PUBLIC" });
     const secretLetter = await makeAction(db, { createdById: author.id, confidentiality: "RESTRICTED" });
-    await makeLink(db, {
-      actionId: publicSpeech.id,
-      outcomeId: excluded.id,
-      createdById: author.id,
-      contribution: "CONTRIBUTORY",
-    });
+    await makeLink(db, { actionId: publicSpeech.id, outcomeId: excluded.id, createdById: author.id, contribution: "CONTRIBUTORY" });
     await makeLink(db, { actionId: secretLetter.id, outcomeId: excluded.id, createdById: author.id, contribution: "DECISIVE" });
     // Not a standing, no status: left out. Another subject: left out.
-    await makeOutcome(db, {
-      createdById: author.id,
-      type: "RESOLUTION_ADOPTED",
-      subjectId: subject.id,
-      decidingBodyId: assembly.id,
-    });
-    await makeOutcome(db, {
-      createdById: author.id,
-      type: "MEMBERSHIP_REVOKED",
-      subjectId: network.id,
-      statusBefore: "member",
-      statusAfter: "revoked",
-    });
+    await makeOutcome(db, { createdById: author.id, type: "RESOLUTION_ADOPTED", subjectId: subject.id, decidingBodyId: assembly.id });
+    await makeOutcome(db, { createdById: author.id, type: "MEMBERSHIP_REVOKED", subjectId: network.id, statusBefore: "member", statusAfter: "revoked" });
 
     const view = async (actor: typeof manager) =>
       (await getStatusHistory({ actor, organizationId: subject.id })).map((t) => ({
@@ -81,9 +56,7 @@ describe("[STATUS HISTORY] per organization, within the reader's visibility", ()
       { track: `membership:${regional.id}`, outcomes: [excluded.id], actions: [publicSpeech.id, secretLetter.id] },
     ]);
     expect(await view(author)).toEqual(await view(manager));
-    expect(await view(outsider)).toEqual([
-      { track: `membership:${regional.id}`, outcomes: [excluded.id], actions: [publicSpeech.id] },
-    ]);
+    expect(await view(outsider)).toEqual([{ track: `membership:${regional.id}`, outcomes: [excluded.id], actions: [publicSpeech.id] }]);
 
     const [accreditation] = await getStatusHistory({ actor: manager, organizationId: subject.id });
     expect(statusOn(accreditation!, "2024-10-01")).toMatchObject({ kind: "uncertain", before: "A", after: "none" });
@@ -93,13 +66,7 @@ describe("[STATUS HISTORY] per organization, within the reader's visibility", ()
   it("a deleted outcome no longer counts", async () => {
     const manager = await makeActor("MANAGER");
     const subject = await makeOrganization(db, { kind: "NHRI" });
-    const o = await makeOutcome(db, {
-      createdById: manager.id,
-      type: "MEMBERSHIP_SUSPENDED",
-      subjectId: subject.id,
-      statusBefore: "member",
-      statusAfter: "suspended",
-    });
+    const o = await makeOutcome(db, { createdById: manager.id, type: "MEMBERSHIP_SUSPENDED", subjectId: subject.id, statusBefore: "member", statusAfter: "suspended" });
     expect(await getStatusHistory({ actor: manager, organizationId: subject.id })).toHaveLength(1);
     await db.outcome.update({ where: { id: o.id }, data: { deletedAt: new Date() } });
     expect(await getStatusHistory({ actor: manager, organizationId: subject.id })).toEqual([]);

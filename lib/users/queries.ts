@@ -5,11 +5,7 @@ import { assertCan, type Actor } from "@/lib/permissions";
 /** Active people, for participant and owner pickers. */
 export async function listUserOptions({ actor }: { actor: Actor }) {
   assertCan(actor, "user.list");
-  const rows = await db.user.findMany({
-    where: { active: true },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, email: true },
-  });
+  const rows = await db.user.findMany({ where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } });
   return rows.map((u) => ({ value: u.id, label: u.name, hint: u.email }));
 }
 
@@ -17,7 +13,7 @@ export async function findUsers({ actor }: { actor: Actor }) {
   assertCan(actor, "user.manage");
   const rows = await db.user.findMany({
     orderBy: [{ active: "desc" }, { name: "asc" }],
-    select: { id: true, email: true, name: true, role: true, active: true, createdAt: true },
+    select: { id: true, email: true, name: true, role: true, active: true, createdAt: true, version: true },
   });
   return rows.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() }));
 }

@@ -14,11 +14,7 @@ export const password = () =>
 export const ZCreateUserInput = z.strictObject({
   email: z.preprocess(
     (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
-    z
-      .string({ error: "validation.required" })
-      .min(1, "validation.required")
-      .max(254, "validation.tooLong")
-      .email("validation.email"),
+    z.string({ error: "validation.required" }).min(1, "validation.required").max(254, "validation.tooLong").email("validation.email"),
   ),
   name: requiredText(200),
   role: enumOf(ROLES),

@@ -7,12 +7,13 @@ import type { TermDTO, Vocabulary } from "./vocabularies";
 const termSelect = { id: true, code: true, labelEn: true, labelUk: true, category: true, active: true } as const;
 
 /** The terms of one vocabulary in display order (retired terms included when asked). */
-export const listTerms = cache(async (vocabulary: Vocabulary, includeInactive = false): Promise<TermDTO[]> =>
-  db.term.findMany({
-    where: { vocabulary, ...(includeInactive ? {} : { active: true }) },
-    orderBy: [{ sortOrder: "asc" }, { labelEn: "asc" }],
-    select: termSelect,
-  }),
+export const listTerms = cache(
+  async (vocabulary: Vocabulary, includeInactive = false): Promise<TermDTO[]> =>
+    db.term.findMany({
+      where: { vocabulary, ...(includeInactive ? {} : { active: true }) },
+      orderBy: [{ sortOrder: "asc" }, { labelEn: "asc" }],
+      select: termSelect,
+    }),
 );
 
 /** Resolves a code sent by a form or the API to its term; an unknown code is a field error. */
