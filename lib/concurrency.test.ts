@@ -14,7 +14,7 @@ import { getOutcomeForEdit } from "@/lib/outcomes/queries";
 import { updateUser } from "@/lib/users/mutations";
 import { makeCampaign, makeOrganization, makeOutcome, makeUser } from "@/prisma/factories";
 import { auditRowsFor, expectAppError, makeActor, uniq } from "@/tests/support/fixtures";
-import { actionInput, outcomeInput } from "@/tests/support/inputs";
+import { actionInput } from "@/tests/support/inputs";
 import { conflictingFields, takeExpectedVersion } from "./concurrency";
 
 type Conflict = { version: number; fields: { field: string; theirs: unknown; mine: unknown }[] };

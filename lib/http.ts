@@ -5,6 +5,7 @@ import { recordAudit } from "./audit";
 import { VERSION_FIELD } from "./concurrency";
 import { db } from "./db";
 import { AppError, httpStatusOf, logUnexpected, toAppError } from "./errors";
+import { IDEMPOTENCY_FIELD } from "./idempotency";
 import { checkOrigin } from "./security/origin";
 import { getActor } from "./session";
 
@@ -79,6 +80,16 @@ export async function readJson(req: Request, limit = MAX_JSON_BYTES): Promise<un
   }
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new AppError("BAD_REQUEST", "security.badJson");
   return parsed;
+}
+
+/**
+ * Reads the JSON body of a create; an `Idempotency-Key` header joins it as its idempotency key, so a
+ * client's retry of the same request makes one record (lib/idempotency.ts).
+ */
+export async function readCreateJson(req: Request): Promise<unknown> {
+  const body = (await readJson(req)) as Record<string, unknown>;
+  const key = req.headers.get("idempotency-key");
+  return key ? { ...body, [IDEMPOTENCY_FIELD]: key } : body;
 }
 
 /**

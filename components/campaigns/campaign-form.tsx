@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useActionState, useRef } from "react";
-import { EditConflictPanel, useDescribeValue, useEditConflict, VersionField } from "@/components/forms/edit-conflict";
+import { EditConflictPanel, IdempotencyField, useDescribeValue, useEditConflict, VersionField } from "@/components/forms/edit-conflict";
 import { FormMessage, SelectField, TextAreaField, TextField, type Option } from "@/components/forms/fields";
 import { Button } from "@/components/ui/button";
 import { PRIORITIES } from "@/lib/campaigns/schemas";
@@ -53,6 +53,7 @@ export function CampaignForm({ action, defaults, options, submitLabel, cancelHre
       <FormMessage state={state} />
       <EditConflictPanel conflict={merge.conflict} applied={merge.applied} labelOf={labelOf} describe={describe} onApply={merge.apply} />
       <VersionField state={state} defaults={defaults} />
+      <IdempotencyField state={state} defaults={defaults} />
 
       <section className="grid gap-5 md:grid-cols-2" aria-labelledby="sec-goal">
         <h2 id="sec-goal" className="text-base font-semibold md:col-span-2">

@@ -167,3 +167,9 @@ export function EditConflictPanel({
     </section>
   );
 }
+
+/** The hidden field with the create form's idempotency key (made by the page when it rendered). */
+export function IdempotencyField({ state, defaults }: { state: FormState; defaults: Record<string, unknown> }) {
+  const v = state.values && "idempotencyKey" in state.values ? state.values.idempotencyKey : defaults.idempotencyKey;
+  return v ? <input type="hidden" name="idempotencyKey" value={String(v)} /> : null;
+}

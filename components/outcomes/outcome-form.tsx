@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
-import { EditConflictPanel, useDescribeValue, useEditConflict, VersionField } from "@/components/forms/edit-conflict";
+import { EditConflictPanel, IdempotencyField, useDescribeValue, useEditConflict, VersionField } from "@/components/forms/edit-conflict";
 import { FormFooter, FormMessage, MultiSelectField, SelectField, TextAreaField, TextField, type Option } from "@/components/forms/fields";
 import { TranslationFields } from "@/components/records/translation-fields";
 import { CONFIDENTIALITY, DATE_PRECISION } from "@/lib/actions/schemas";
@@ -47,6 +47,7 @@ export function OutcomeForm({ action, defaults, options, submitLabel, cancelHref
       <FormMessage state={state} />
       <EditConflictPanel conflict={merge.conflict} applied={merge.applied} labelOf={labelOf} describe={describe} onApply={merge.apply} />
       <VersionField state={state} defaults={defaults} />
+      <IdempotencyField state={state} defaults={defaults} />
 
       <section className="grid gap-5 md:grid-cols-2" aria-labelledby="sec-what">
         <h2 id="sec-what" className="text-base font-semibold md:col-span-2">

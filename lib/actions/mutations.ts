@@ -4,6 +4,7 @@ import { claimVersion, takeExpectedVersion } from "@/lib/concurrency";
 import { toDbDate, toDbDateOrNull, toIsoDate, toIsoDateOrNull } from "@/lib/dates";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { createOnce, takeIdempotencyKey } from "@/lib/idempotency";
 import { parseInput } from "@/lib/parse";
 import type { RecordLanguage } from "@/lib/record-language";
 import { actionScope, assertCan, assertCanEditRecord, type Actor } from "@/lib/permissions";
@@ -64,8 +65,9 @@ const relationsOf = (d: TActionData) => ({
 
 export async function createAction({ actor, input }: { actor: Actor; input: unknown }): Promise<{ id: string }> {
   assertCan(actor, "record.create");
-  const data = parseInput(ZActionInput, input);
-  return db.$transaction(async (tx) => {
+  const { key, fields } = takeIdempotencyKey(input);
+  const data = parseInput(ZActionInput, fields);
+  return createOnce({ actor, scope: "action.create", key }, async (tx) => {
     const action = await tx.action.create({
       data: { ...(await columnsOf(tx, data)), createdById: actor.id, ...relationsOf(data) },
       select: { id: true },

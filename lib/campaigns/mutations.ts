@@ -4,6 +4,7 @@ import { claimVersion, takeExpectedVersion } from "@/lib/concurrency";
 import { toDbDateOrNull, toIsoDateOrNull } from "@/lib/dates";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { createOnce, takeIdempotencyKey } from "@/lib/idempotency";
 import { parseInput } from "@/lib/parse";
 import { assertCan, type Actor } from "@/lib/permissions";
 import { assertReferencesExist } from "@/lib/references";
@@ -43,8 +44,9 @@ async function columnsOf(tx: Tx, d: TCampaignData, keepOwnerId?: string | null) 
 
 export async function createCampaign({ actor, input }: { actor: Actor; input: unknown }) {
   assertCan(actor, "reference.write");
-  const data = parseInput(ZCampaignInput, input);
-  return db.$transaction(async (tx) => {
+  const { key, fields } = takeIdempotencyKey(input);
+  const data = parseInput(ZCampaignInput, fields);
+  return createOnce({ actor, scope: "campaign.create", key }, async (tx) => {
     const campaign = await tx.campaign.create({ data: await columnsOf(tx, data), select: { id: true } });
     await recordAudit(tx, { actor, event: "campaign.created", entity: "Campaign", entityId: campaign.id, after: snapshotOf(data) });
     return campaign;

@@ -3,6 +3,7 @@ import { changedFields, recordAudit } from "@/lib/audit";
 import { claimVersion, takeExpectedVersion } from "@/lib/concurrency";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { createOnce, takeIdempotencyKey } from "@/lib/idempotency";
 import { parseInput } from "@/lib/parse";
 import { assertCan, type Actor } from "@/lib/permissions";
 import { assertReferencesExist } from "@/lib/references";
@@ -29,8 +30,9 @@ async function columnsOf(tx: Tx, d: TOrganizationData) {
 
 export async function createOrganization({ actor, input }: { actor: Actor; input: unknown }) {
   assertCan(actor, "reference.write");
-  const data = parseInput(ZOrganizationInput, input);
-  return db.$transaction(async (tx) => {
+  const { key, fields } = takeIdempotencyKey(input);
+  const data = parseInput(ZOrganizationInput, fields);
+  return createOnce({ actor, scope: "organization.create", key }, async (tx) => {
     const org = await tx.organization.create({ data: await columnsOf(tx, data), select: { id: true } });
     await recordAudit(tx, { actor, event: "organization.created", entity: "Organization", entityId: org.id, after: snapshotOf(data) });
     return org;

@@ -4,6 +4,7 @@ import { claimVersion, takeExpectedVersion } from "@/lib/concurrency";
 import { toDbDate, toIsoDate } from "@/lib/dates";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { createOnce, takeIdempotencyKey } from "@/lib/idempotency";
 import { parseInput } from "@/lib/parse";
 import type { RecordLanguage } from "@/lib/record-language";
 import { assertCan, assertCanEditRecord, outcomeScope, type Actor } from "@/lib/permissions";
@@ -62,8 +63,9 @@ async function columnsOf(tx: Tx, d: TOutcomeData) {
 
 export async function createOutcome({ actor, input }: { actor: Actor; input: unknown }): Promise<{ id: string }> {
   assertCan(actor, "record.create");
-  const data = parseInput(ZOutcomeInput, input);
-  return db.$transaction(async (tx) => {
+  const { key, fields } = takeIdempotencyKey(input);
+  const data = parseInput(ZOutcomeInput, fields);
+  return createOnce({ actor, scope: "outcome.create", key }, async (tx) => {
     const outcome = await tx.outcome.create({
       data: {
         ...(await columnsOf(tx, data)),
