@@ -90,6 +90,8 @@ export function toAppError(error: unknown): AppError | null {
   const code = (error as { code?: string } | null)?.code;
   if (code === "P2002") return new AppError("CONFLICT", "errors.duplicate");
   if (code === "P2003" || code === "P2025") return new AppError("NOT_FOUND", "errors.referenceGone");
+  // text PostgreSQL cannot store (a NUL byte): the client's input, not our fault
+  if (hasCode(error, (c) => c === "22021" || c === "22P05")) return new AppError("BAD_REQUEST", "security.invalidCharacter");
   if (isDatabaseUnavailable(error)) {
     // still logged: an operator wants to know how often and how long the database was away
     logUnexpected(error, "database unavailable");
@@ -116,6 +118,14 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 const UNAVAILABLE_TEXT =
   /Connection terminated|connection (?:is )?closed|terminating connection|the database system is (?:starting up|shutting down)|Can't reach database server|ECONNREFUSED|ECONNRESET|Connection refused/i;
+
+/** Whether the error or one of its causes carries a code (Prisma's, the driver's or a SQLSTATE) that matches. */
+function hasCode(error: unknown, match: (code: string) => boolean, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 4) return false;
+  const e = error as { code?: unknown; originalCode?: unknown; cause?: unknown };
+  for (const c of [e.code, e.originalCode]) if (typeof c === "string" && match(c)) return true;
+  return hasCode(e.cause, match, depth + 1);
+}
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 4) return false;

@@ -96,6 +96,7 @@ test.describe("security headers", () => {
 
 test.describe("pages under the CSP", () => {
   test("[SECURITY] staff signs in and uses the pages without a single CSP violation", async ({ page }) => {
+    test.setTimeout(120_000);
     const violations = collectCspViolations(page);
     await signIn(page, USERS.manager.email);
     for (const path of PAGES.slice(1, 9)) {
