@@ -15,6 +15,7 @@ import languages from "@/messages/en/languages.json";
 import links from "@/messages/en/links.json";
 import organizations from "@/messages/en/organizations.json";
 import outcomes from "@/messages/en/outcomes.json";
+import security from "@/messages/en/security.json";
 import users from "@/messages/en/users.json";
 import validation from "@/messages/en/validation.json";
 import accountUk from "@/messages/uk/account.json";
@@ -34,6 +35,7 @@ import languagesUk from "@/messages/uk/languages.json";
 import linksUk from "@/messages/uk/links.json";
 import organizationsUk from "@/messages/uk/organizations.json";
 import outcomesUk from "@/messages/uk/outcomes.json";
+import securityUk from "@/messages/uk/security.json";
 import usersUk from "@/messages/uk/users.json";
 import validationUk from "@/messages/uk/validation.json";
 import commentsUk from "@/messages/uk/comments.json";
@@ -61,6 +63,7 @@ const en = {
   comments,
   notifications,
   vocabularies,
+  security,
 };
 
 export type Messages = typeof en;
@@ -85,6 +88,7 @@ const uk = {
   comments: commentsUk,
   notifications: notificationsUk,
   vocabularies: vocabulariesUk,
+  security: securityUk,
 };
 
 type Tree = { [key: string]: string | Tree };

@@ -11,6 +11,11 @@ export type FormState = {
   values?: Record<string, unknown>;
   /** Changes on every submit, so the form remounts with `values` as its defaults. */
   submission?: number;
+  /**
+   * Someone saved the record after this form was opened (lib/concurrency.ts): their saved value and
+   * the person's input for each field that differs, and the version to base a merged save on.
+   */
+  conflict?: { version: number; fields: { field: string; theirs: unknown; mine: unknown }[] };
 };
 
 export const INITIAL_FORM_STATE: FormState = { ok: false, submission: 0 };

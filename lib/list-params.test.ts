@@ -18,7 +18,9 @@ describe("list params from the URL", () => {
     ["page", "0", 1],
     ["page", "2.5", 1],
     ["page", "3", 3],
-    ["size", "1000", 25],
+    ["size", "1000", 100],
+    ["size", "1e9", 100],
+    ["size", "-5", 25],
     ["size", "50", 50],
   ])("%s=%s → %s", (key, value, expected) => {
     expect(ZActionListParams.parse({ [key]: value })[key as "page" | "size"]).toBe(expected);

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { isValidIsoDate } from "./validation";
 
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
+export const MAX_PAGE_SIZE = PAGE_SIZES[PAGE_SIZES.length - 1];
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -17,10 +18,13 @@ export const listParamsSchema = <K extends readonly [string, ...string[]]>(
   z.object({
     q: z.string().trim().max(200).catch("").default(""),
     page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),
+    // A size above the largest is clamped to it (?size=1000000 reads 100 rows, not a million);
+    // anything else off the list is the default.
     size: z.coerce
       .number()
-      .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
+      .int()
       .catch(25)
+      .transform((n) => ((PAGE_SIZES as readonly number[]).includes(n) ? n : n > MAX_PAGE_SIZE ? MAX_PAGE_SIZE : 25))
       .default(25),
     sort: z.enum(sortKeys).catch(defaults.sort).default(defaults.sort),
     dir: z.enum(["asc", "desc"]).catch(defaults.dir).default(defaults.dir),

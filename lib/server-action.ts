@@ -8,6 +8,9 @@ let submissions = 0;
 export function toFormState(error: unknown, values?: Record<string, unknown>, context = "server action"): FormState {
   const expected = toAppError(error);
   const base = { ok: false, values, submission: Date.now() + ++submissions };
-  if (expected) return { ...base, messageKey: expected.key, fieldErrors: expected.fieldErrors };
+  if (expected) {
+    const conflict = expected.details?.conflict as FormState["conflict"] | undefined;
+    return { ...base, messageKey: expected.key, fieldErrors: expected.fieldErrors, ...(conflict ? { conflict } : {}) };
+  }
   return { ...base, messageKey: "errors.unexpected", ref: logUnexpected(error, context) };
 }

@@ -132,12 +132,15 @@ describe("errorResponse and jsonRoute", () => {
     expect([res.status, await res.json()]).toEqual([200, { ok: true }]);
   });
 
-  it("a malformed JSON body is a 422, not a crash", async () => {
+  it("a malformed JSON body is a 400, not a crash", async () => {
     const spy = vi.spyOn(console, "error").mockImplementation(() => {});
     const route = jsonRoute("POST /api/actions", async (req: Request) => Response.json(await readJson(req)));
-    const res = await route(new Request("http://localhost/api/actions", { method: "POST", body: "{not json" }), {});
-    expect(res.status).toBe(422);
-    expect((await res.json()).error.message).toBe("The request body is not valid JSON.");
+    const res = await route(
+      new Request("http://localhost/api/actions", { method: "POST", body: "{not json", headers: { "content-type": "application/json" } }),
+      {},
+    );
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.message).toBe("The request body is not valid JSON. Send a JSON object.");
     expect(spy).not.toHaveBeenCalled();
   });
 });

@@ -1,10 +1,11 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
+import { EditConflictPanel, IdempotencyField, useDescribeValue, useEditConflict, VersionField } from "@/components/forms/edit-conflict";
 import { FormFooter, FormMessage, MultiSelectField, SelectField, TextAreaField, TextField, type Option } from "@/components/forms/fields";
 import { TranslationFields } from "@/components/records/translation-fields";
-import { CONFIDENTIALITY, DATE_PRECISION } from "@/lib/actions/schemas";
+import { ACTION_MULTI_FIELDS, CONFIDENTIALITY, DATE_PRECISION } from "@/lib/actions/schemas";
 import { INITIAL_FORM_STATE, type FormState } from "@/lib/form-state";
 
 export type ActionFormOptions = {
@@ -26,15 +27,34 @@ type Props = {
 export function ActionForm({ action, defaults, options, submitLabel, cancelHref }: Props) {
   const t = useTranslations("actions.fields");
   const tc = useTranslations("common");
-  const [state, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
+  const tl = useTranslations("languages.record");
+  const [serverState, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
+  const formRef = useRef<HTMLFormElement>(null);
+  const merge = useEditConflict(serverState, formRef, ACTION_MULTI_FIELDS);
+  const state = merge.formState;
   // A new record is most likely written in the language its author works in.
   const locale = useLocale();
+  const describe = useDescribeValue({
+    type: options.types,
+    status: options.statuses,
+    organizationIds: options.organizations,
+    campaignIds: options.campaigns,
+    participantIds: options.users,
+    datePrecision: DATE_PRECISION.map((p) => ({ value: p, label: tc(`dates.precision.${p}`) })),
+    confidentiality: CONFIDENTIALITY.map((c) => ({ value: c, label: tc(`confidentiality.${c}`) })),
+    originalLanguage: (["uk", "en"] as const).map((l) => ({ value: l, label: tl(`language.${l}`) })),
+  });
+  const labels: Record<string, string> = { organizationIds: t("organizations"), campaignIds: t("campaigns"), participantIds: t("participants") };
+  const labelOf = (field: string) => labels[field] ?? (t.has(field) ? t(field) : tl.has(field) ? tl(field) : field);
   const f = { state, defaults: { originalLanguage: locale, ...defaults } };
 
   return (
-    // key: remount with the submitted values as defaults, so a failed submit loses nothing
-    <form key={state.submission} action={formAction} noValidate className="space-y-8">
+    // key: remount with the submitted (or merged) values as defaults, so a failed submit loses nothing
+    <form key={merge.formKey} ref={formRef} action={formAction} noValidate className="space-y-8">
       <FormMessage state={state} />
+      <EditConflictPanel conflict={merge.conflict} applied={merge.applied} labelOf={labelOf} describe={describe} onApply={merge.apply} />
+      <VersionField state={state} defaults={defaults} />
+      <IdempotencyField state={state} defaults={defaults} />
 
       <section className="grid gap-5 md:grid-cols-2" aria-labelledby="sec-what">
         <h2 id="sec-what" className="text-base font-semibold md:col-span-2">

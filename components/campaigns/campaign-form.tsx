@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
+import { EditConflictPanel, IdempotencyField, useDescribeValue, useEditConflict, VersionField } from "@/components/forms/edit-conflict";
 import { FormMessage, SelectField, TextAreaField, TextField, type Option } from "@/components/forms/fields";
 import { Button } from "@/components/ui/button";
 import { PRIORITIES } from "@/lib/campaigns/schemas";
@@ -31,13 +32,28 @@ const asPath = (o: Option): Option => (o.hint ? { value: o.value, label: `${o.hi
 export function CampaignForm({ action, defaults, options, submitLabel, cancelHref }: Props) {
   const t = useTranslations("campaigns");
   const tc = useTranslations("common");
-  const [state, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
+  const [serverState, formAction, pending] = useActionState(action, INITIAL_FORM_STATE);
+  const formRef = useRef<HTMLFormElement>(null);
+  const merge = useEditConflict(serverState, formRef, []);
+  const state = merge.formState;
+  const describe = useDescribeValue({
+    status: options.statuses,
+    ownerId: options.users,
+    targetOrgId: options.organizations,
+    parentId: options.campaigns,
+    priority: PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}`) })),
+  });
+  const labels: Record<string, string> = { ownerId: t("fields.owner"), targetOrgId: t("fields.targetOrg"), parentId: t("fields.parent") };
+  const labelOf = (field: string) => labels[field] ?? (t.has(`fields.${field}`) ? t(`fields.${field}` as never) : field);
   const f = { state, defaults };
 
   return (
-    // key: remount with the submitted values as defaults, so a failed submit loses nothing
-    <form key={state.submission} action={formAction} noValidate className="space-y-8">
+    // key: remount with the submitted (or merged) values as defaults, so a failed submit loses nothing
+    <form key={merge.formKey} ref={formRef} action={formAction} noValidate className="space-y-8">
       <FormMessage state={state} />
+      <EditConflictPanel conflict={merge.conflict} applied={merge.applied} labelOf={labelOf} describe={describe} onApply={merge.apply} />
+      <VersionField state={state} defaults={defaults} />
+      <IdempotencyField state={state} defaults={defaults} />
 
       <section className="grid gap-5 md:grid-cols-2" aria-labelledby="sec-goal">
         <h2 id="sec-goal" className="text-base font-semibold md:col-span-2">

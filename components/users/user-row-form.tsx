@@ -18,6 +18,8 @@ export function UserRowForm({ user }: { user: UserRow }) {
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="name" value={user.name} />
+      {/* the version this row was shown at: a change saved by another admin meanwhile is not overwritten */}
+      <input type="hidden" name="expectedVersion" value={user.version} />
       <label className="sr-only" htmlFor={`role-${user.id}`}>
         {t("roleFor", { name: user.name })}
       </label>

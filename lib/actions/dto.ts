@@ -57,6 +57,8 @@ export type ActionDetail = ActionListRow & {
   createdBy: UserRef;
   createdAt: string;
   updatedAt: string;
+  /** optimistic concurrency: bumped by every edit */
+  version: number;
   links: LinkedOutcome[];
   canEdit: boolean;
 };

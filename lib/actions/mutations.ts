@@ -1,8 +1,10 @@
 import "server-only";
 import { changedFields, recordAudit } from "@/lib/audit";
+import { claimVersion, takeExpectedVersion } from "@/lib/concurrency";
 import { toDbDate, toDbDateOrNull, toIsoDate, toIsoDateOrNull } from "@/lib/dates";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { createOnce, takeIdempotencyKey } from "@/lib/idempotency";
 import { parseInput } from "@/lib/parse";
 import type { RecordLanguage } from "@/lib/record-language";
 import { actionScope, assertCan, assertCanEditRecord, type Actor } from "@/lib/permissions";
@@ -63,8 +65,9 @@ const relationsOf = (d: TActionData) => ({
 
 export async function createAction({ actor, input }: { actor: Actor; input: unknown }): Promise<{ id: string }> {
   assertCan(actor, "record.create");
-  const data = parseInput(ZActionInput, input);
-  return db.$transaction(async (tx) => {
+  const { key, fields } = takeIdempotencyKey(input);
+  const data = parseInput(ZActionInput, fields);
+  return createOnce({ actor, scope: "action.create", key }, async (tx) => {
     const action = await tx.action.create({
       data: { ...(await columnsOf(tx, data)), createdById: actor.id, ...relationsOf(data) },
       select: { id: true },
@@ -113,12 +116,14 @@ async function loadEditable(tx: Tx, actor: Actor, id: string): Promise<ActionSna
 
 export async function updateAction({ actor, id, input }: { actor: Actor; id: string; input: unknown }): Promise<{ id: string }> {
   assertCan(actor, "record.edit.own");
-  const data = parseInput(ZActionInput, input);
+  const { expectedVersion, fields } = takeExpectedVersion(input);
+  const data = parseInput(ZActionInput, fields);
   return db.$transaction(async (tx) => {
     const before = await loadEditable(tx, actor, id);
     const after = snapshotOf(data);
     const diff = changedFields(before, after);
     if (!diff) return { id };
+    await claimVersion(tx, "action", id, expectedVersion, { mine: after, current: () => loadEditable(tx, actor, id) });
     await tx.action.update({
       where: { id },
       data: {

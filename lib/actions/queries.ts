@@ -242,6 +242,7 @@ export async function getAction({ actor, id }: { actor: Actor; id: string }): Pr
       responseDate: true,
       createdAt: true,
       updatedAt: true,
+      version: true,
       createdById: true,
       createdBy: { select: { id: true, name: true } },
       campaigns: { select: { campaign: { select: { id: true, title: true, titleUk: true, deletedAt: true } } } },
@@ -283,6 +284,7 @@ export async function getAction({ actor, id }: { actor: Actor; id: string }): Pr
     createdBy: a.createdBy,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
+    version: a.version,
     links: a.links.map((l) => ({
       linkId: l.id,
       contribution: l.contribution,
@@ -300,6 +302,8 @@ export async function getActionForEdit({ actor, id }: { actor: Actor; id: string
   return {
     id: a.id,
     values: {
+      // the version this edit starts from (lib/concurrency.ts)
+      expectedVersion: a.version,
       title: a.title,
       type: a.type.code,
       date: a.date,

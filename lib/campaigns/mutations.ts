@@ -1,8 +1,10 @@
 import "server-only";
 import { changedFields, recordAudit } from "@/lib/audit";
+import { claimVersion, takeExpectedVersion } from "@/lib/concurrency";
 import { toDbDateOrNull, toIsoDateOrNull } from "@/lib/dates";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { createOnce, takeIdempotencyKey } from "@/lib/idempotency";
 import { parseInput } from "@/lib/parse";
 import { assertCan, type Actor } from "@/lib/permissions";
 import { assertReferencesExist } from "@/lib/references";
@@ -42,8 +44,9 @@ async function columnsOf(tx: Tx, d: TCampaignData, keepOwnerId?: string | null) 
 
 export async function createCampaign({ actor, input }: { actor: Actor; input: unknown }) {
   assertCan(actor, "reference.write");
-  const data = parseInput(ZCampaignInput, input);
-  return db.$transaction(async (tx) => {
+  const { key, fields } = takeIdempotencyKey(input);
+  const data = parseInput(ZCampaignInput, fields);
+  return createOnce({ actor, scope: "campaign.create", key }, async (tx) => {
     const campaign = await tx.campaign.create({ data: await columnsOf(tx, data), select: { id: true } });
     await recordAudit(tx, { actor, event: "campaign.created", entity: "Campaign", entityId: campaign.id, after: snapshotOf(data) });
     return campaign;
@@ -52,27 +55,33 @@ export async function createCampaign({ actor, input }: { actor: Actor; input: un
 
 export async function updateCampaign({ actor, id, input }: { actor: Actor; id: string; input: unknown }) {
   assertCan(actor, "reference.write");
-  const data = parseInput(ZCampaignInput, input);
+  const { expectedVersion, fields } = takeExpectedVersion(input);
+  const data = parseInput(ZCampaignInput, fields);
   return db.$transaction(async (tx) => {
     // Read "before" inside the transaction, from the row as stored (not re-validated: a campaign
     // that predates a stricter rule can still be edited).
-    const c = await tx.campaign.findFirst({ where: { id, deletedAt: null }, include: { status: { select: { code: true } } } });
-    if (!c) throw new AppError("NOT_FOUND");
-    const before = {
-      title: c.title,
-      titleUk: c.titleUk,
-      goal: c.goal,
-      status: c.status.code,
-      priority: c.priority,
-      ownerId: c.ownerId,
-      targetOrgId: c.targetOrgId,
-      parentId: c.parentId,
-      startDate: toIsoDateOrNull(c.startDate),
-      endDate: toIsoDateOrNull(c.endDate),
+    const readCurrent = async () => {
+      const c = await tx.campaign.findFirst({ where: { id, deletedAt: null }, include: { status: { select: { code: true } } } });
+      if (!c) throw new AppError("NOT_FOUND");
+      return {
+        title: c.title,
+        titleUk: c.titleUk,
+        goal: c.goal,
+        status: c.status.code,
+        priority: c.priority,
+        ownerId: c.ownerId,
+        targetOrgId: c.targetOrgId,
+        parentId: c.parentId,
+        startDate: toIsoDateOrNull(c.startDate),
+        endDate: toIsoDateOrNull(c.endDate),
+      };
     };
+    const before = await readCurrent();
     await assertNoCycle(id, data.parentId, async (x) => (await tx.campaign.findUnique({ where: { id: x }, select: { parentId: true } }))?.parentId);
-    const diff = changedFields(before, snapshotOf(data));
+    const after = snapshotOf(data);
+    const diff = changedFields(before, after);
     if (!diff) return { id };
+    await claimVersion(tx, "campaign", id, expectedVersion, { mine: after, current: readCurrent });
     await tx.campaign.update({ where: { id }, data: await columnsOf(tx, data, before.ownerId) });
     await recordAudit(tx, { actor, event: "campaign.updated", entity: "Campaign", entityId: id, ...diff });
     return { id };

@@ -240,6 +240,8 @@ export async function getCampaignForEdit({ actor, id }: { actor: Actor; id: stri
   return {
     id: c.id,
     values: {
+      // the version this edit starts from (lib/concurrency.ts)
+      expectedVersion: c.version,
       title: c.title,
       titleUk: c.titleUk ?? "",
       goal: c.goal ?? "",

@@ -1,8 +1,7 @@
 import "server-only";
 import { getLocale } from "next-intl/server";
 import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http";
-import { flattenSearchParams } from "@/lib/list-params";
+import { errorResponse, plainQuery } from "@/lib/http";
 import { requireActor } from "@/lib/session";
 import { contentDisposition } from "./disposition";
 import { downloadStartedCookie } from "./download-token";
@@ -47,7 +46,7 @@ export const listExportRoute = (list: ExportList, format: ExportFormat) => async
       actor: await requireActor(),
       list,
       format,
-      params: flattenSearchParams(url.searchParams),
+      params: plainQuery(url.searchParams),
       baseUrl: publicOrigin(req),
       locale: await requestLocale(),
     });

@@ -2,6 +2,7 @@ import "server-only";
 import { changedFields, recordAudit } from "@/lib/audit";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { createOnce, takeIdempotencyKey } from "@/lib/idempotency";
 import { parseInput } from "@/lib/parse";
 import { actionScope, assertCan, canEditRecord, outcomeScope, type Actor } from "@/lib/permissions";
 import { termIdByCode } from "@/lib/vocabularies/queries";
@@ -28,8 +29,9 @@ async function assertCanLink(tx: Tx, actor: Actor, actionId: string, outcomeId: 
 
 export async function createLink({ actor, input }: { actor: Actor; input: unknown }): Promise<{ id: string }> {
   assertCan(actor, "record.edit.own");
-  const data = parseInput(ZLinkInput, input);
-  return db.$transaction(async (tx) => {
+  const { key, fields } = takeIdempotencyKey(input);
+  const data = parseInput(ZLinkInput, fields);
+  return createOnce({ actor, scope: "link.create", key }, async (tx) => {
     await assertCanLink(tx, actor, data.actionId, data.outcomeId);
     const existing = await tx.actionOutcomeLink.findUnique({
       where: { actionId_outcomeId: { actionId: data.actionId, outcomeId: data.outcomeId } },

@@ -1,7 +1,9 @@
 import "server-only";
 import { changedFields, recordAudit } from "@/lib/audit";
+import { claimVersion, takeExpectedVersion } from "@/lib/concurrency";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { createOnce, takeIdempotencyKey } from "@/lib/idempotency";
 import { parseInput } from "@/lib/parse";
 import { assertCan, type Actor } from "@/lib/permissions";
 import { assertReferencesExist } from "@/lib/references";
@@ -28,8 +30,9 @@ async function columnsOf(tx: Tx, d: TOrganizationData) {
 
 export async function createOrganization({ actor, input }: { actor: Actor; input: unknown }) {
   assertCan(actor, "reference.write");
-  const data = parseInput(ZOrganizationInput, input);
-  return db.$transaction(async (tx) => {
+  const { key, fields } = takeIdempotencyKey(input);
+  const data = parseInput(ZOrganizationInput, fields);
+  return createOnce({ actor, scope: "organization.create", key }, async (tx) => {
     const org = await tx.organization.create({ data: await columnsOf(tx, data), select: { id: true } });
     await recordAudit(tx, { actor, event: "organization.created", entity: "Organization", entityId: org.id, after: snapshotOf(data) });
     return org;
@@ -38,23 +41,29 @@ export async function createOrganization({ actor, input }: { actor: Actor; input
 
 export async function updateOrganization({ actor, id, input }: { actor: Actor; id: string; input: unknown }) {
   assertCan(actor, "reference.write");
-  const data = parseInput(ZOrganizationInput, input);
+  const { expectedVersion, fields } = takeExpectedVersion(input);
+  const data = parseInput(ZOrganizationInput, fields);
   return db.$transaction(async (tx) => {
-    const current = await tx.organization.findFirst({ where: { id, deletedAt: null }, include: { kind: { select: { code: true } } } });
-    if (!current) throw new AppError("NOT_FOUND");
+    const readCurrent = async () => {
+      const current = await tx.organization.findFirst({ where: { id, deletedAt: null }, include: { kind: { select: { code: true } } } });
+      if (!current) throw new AppError("NOT_FOUND");
+      return snapshotOf({
+        name: current.name,
+        nameUk: current.nameUk ?? undefined,
+        acronym: current.acronym ?? undefined,
+        kind: current.kind.code,
+        parentId: current.parentId ?? undefined,
+        country: current.country ?? undefined,
+        website: current.website ?? undefined,
+        notes: current.notes ?? undefined,
+      });
+    };
+    const before = await readCurrent();
     await assertNoCycle(id, data.parentId, async (x) => (await tx.organization.findUnique({ where: { id: x }, select: { parentId: true } }))?.parentId);
-    const before = snapshotOf({
-      name: current.name,
-      nameUk: current.nameUk ?? undefined,
-      acronym: current.acronym ?? undefined,
-      kind: current.kind.code,
-      parentId: current.parentId ?? undefined,
-      country: current.country ?? undefined,
-      website: current.website ?? undefined,
-      notes: current.notes ?? undefined,
-    });
-    const diff = changedFields(before, snapshotOf(data));
+    const after = snapshotOf(data);
+    const diff = changedFields(before, after);
     if (!diff) return { id };
+    await claimVersion(tx, "organization", id, expectedVersion, { mine: after, current: readCurrent });
     await tx.organization.update({ where: { id }, data: await columnsOf(tx, data) });
     await recordAudit(tx, { actor, event: "organization.updated", entity: "Organization", entityId: id, ...diff });
     return { id };

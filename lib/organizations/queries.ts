@@ -122,6 +122,7 @@ export async function getOrganization({ actor, id }: { actor: Actor; id: string 
       notes: true,
       createdAt: true,
       updatedAt: true,
+      version: true,
       children: { where: { deletedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true, nameUk: true, acronym: true } },
     },
   });
@@ -146,6 +147,7 @@ export async function getOrganization({ actor, id }: { actor: Actor; id: string 
     childCount: _count.children,
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
+    version: o.version,
     actions: actions.map((a) => ({ ...a, date: toIsoDate(a.date) })),
     outcomes: outcomes.map((x) => ({ ...x, date: toIsoDate(x.date), asSubject: x.subjectId === id })),
     canEdit: can(actor, "reference.write"),

@@ -46,6 +46,8 @@ export type OutcomeDetail = OutcomeListRow & {
   createdBy: UserRef;
   createdAt: string;
   updatedAt: string;
+  /** optimistic concurrency: bumped by every edit */
+  version: number;
   links: LinkedAction[];
   canEdit: boolean;
 };

@@ -1,8 +1,10 @@
 import "server-only";
 import { changedFields, recordAudit } from "@/lib/audit";
+import { claimVersion, takeExpectedVersion } from "@/lib/concurrency";
 import { toDbDate, toIsoDate } from "@/lib/dates";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { createOnce, takeIdempotencyKey } from "@/lib/idempotency";
 import { parseInput } from "@/lib/parse";
 import type { RecordLanguage } from "@/lib/record-language";
 import { assertCan, assertCanEditRecord, outcomeScope, type Actor } from "@/lib/permissions";
@@ -61,8 +63,9 @@ async function columnsOf(tx: Tx, d: TOutcomeData) {
 
 export async function createOutcome({ actor, input }: { actor: Actor; input: unknown }): Promise<{ id: string }> {
   assertCan(actor, "record.create");
-  const data = parseInput(ZOutcomeInput, input);
-  return db.$transaction(async (tx) => {
+  const { key, fields } = takeIdempotencyKey(input);
+  const data = parseInput(ZOutcomeInput, fields);
+  return createOnce({ actor, scope: "outcome.create", key }, async (tx) => {
     const outcome = await tx.outcome.create({
       data: {
         ...(await columnsOf(tx, data)),
@@ -111,10 +114,13 @@ async function loadEditable(tx: Tx, actor: Actor, id: string): Promise<OutcomeSn
 
 export async function updateOutcome({ actor, id, input }: { actor: Actor; id: string; input: unknown }): Promise<{ id: string }> {
   assertCan(actor, "record.edit.own");
-  const data = parseInput(ZOutcomeInput, input);
+  const { expectedVersion, fields } = takeExpectedVersion(input);
+  const data = parseInput(ZOutcomeInput, fields);
   return db.$transaction(async (tx) => {
-    const diff = changedFields(await loadEditable(tx, actor, id), snapshotOf(data));
+    const after = snapshotOf(data);
+    const diff = changedFields(await loadEditable(tx, actor, id), after);
     if (!diff) return { id };
+    await claimVersion(tx, "outcome", id, expectedVersion, { mine: after, current: () => loadEditable(tx, actor, id) });
     await tx.outcome.update({
       where: { id },
       data: {

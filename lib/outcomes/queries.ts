@@ -215,6 +215,7 @@ export async function getOutcome({ actor, id }: { actor: Actor; id: string }): P
       sourceUrl: true,
       createdAt: true,
       updatedAt: true,
+      version: true,
       createdById: true,
       createdBy: { select: { id: true, name: true } },
       campaigns: { select: { campaign: { select: { id: true, title: true, titleUk: true, deletedAt: true } } } },
@@ -254,6 +255,7 @@ export async function getOutcome({ actor, id }: { actor: Actor; id: string }): P
     createdBy: o.createdBy,
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
+    version: o.version,
     links: o.links.map((l) => ({
       linkId: l.id,
       contribution: l.contribution,
@@ -270,6 +272,8 @@ export async function getOutcomeForEdit({ actor, id }: { actor: Actor; id: strin
   return {
     id: o.id,
     values: {
+      // the version this edit starts from (lib/concurrency.ts)
+      expectedVersion: o.version,
       title: o.title,
       type: o.type.code,
       date: o.date,

@@ -1,5 +1,6 @@
 import "server-only";
 import { changedFields, recordAudit } from "@/lib/audit";
+import { claimVersion, takeExpectedVersion } from "@/lib/concurrency";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse";
@@ -31,15 +32,21 @@ export async function createUser({ actor, input }: { actor: Actor; input: unknow
 
 export async function updateUser({ actor, id, input }: { actor: Actor; id: string; input: unknown }) {
   assertCan(actor, "user.manage");
-  const data = parseInput(ZUpdateUserInput, input);
+  const { expectedVersion, fields } = takeExpectedVersion(input);
+  const data = parseInput(ZUpdateUserInput, fields);
   // An admin cannot lock themselves out (and with that, possibly everyone).
   if (id === actor.id && (data.role !== "ADMIN" || !data.active))
     throw new AppError("VALIDATION", "errors.validation", { role: ["validation.cannotDemoteSelf"] });
   return db.$transaction(async (tx) => {
-    const current = await tx.user.findUnique({ where: { id }, select: { name: true, role: true, active: true } });
-    if (!current) throw new AppError("NOT_FOUND");
+    const readCurrent = async () => {
+      const current = await tx.user.findUnique({ where: { id }, select: { name: true, role: true, active: true } });
+      if (!current) throw new AppError("NOT_FOUND");
+      return current;
+    };
+    const current = await readCurrent();
     const diff = changedFields(current, data);
     if (!diff) return { id };
+    await claimVersion(tx, "user", id, expectedVersion, { mine: data, current: readCurrent });
     await tx.user.update({ where: { id }, data });
     const event = current.role !== data.role ? "user.role_changed" : "user.updated";
     await recordAudit(tx, { actor, event, entity: "User", entityId: id, ...diff });

@@ -21,6 +21,7 @@ export async function findUsers({ actor }: { actor: Actor }) {
       role: true,
       active: true,
       createdAt: true,
+      version: true,
       mfaExempt: true,
       totpEnabledAt: true,
     },

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { createActionAction } from "@/app/(app)/actions/server-actions";
@@ -45,6 +46,8 @@ export default async function NewActionPage({ searchParams }: Props) {
           submitLabel={t("create")}
           cancelHref="/actions"
           defaults={{
+            // one key per rendered form: a double submit or a retry makes one action
+            idempotencyKey: randomUUID(),
             ...suggested,
             date: today,
             datePrecision: "DAY",

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { createCampaignAction } from "@/app/(app)/campaigns/server-actions";
@@ -48,7 +49,8 @@ export default async function NewCampaignPage({ searchParams }: Props) {
           options={{ statuses, users, organizations, campaigns }}
           submitLabel={t("create")}
           cancelHref={parentId ? `/campaigns/${parentId}` : "/campaigns"}
-          defaults={{ status: "ACTIVE", priority: "MEDIUM", ownerId: actor.id, parentId }}
+          // idempotencyKey: one per rendered form, so a double submit or a retry makes one record
+          defaults={{ idempotencyKey: randomUUID(), status: "ACTIVE", priority: "MEDIUM", ownerId: actor.id, parentId }}
         />
       </div>
     </>

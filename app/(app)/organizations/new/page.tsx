@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { createOrganizationAction } from "@/app/(app)/organizations/server-actions";
@@ -41,7 +42,8 @@ export default async function NewOrganizationPage({ searchParams }: Props) {
           options={{ kinds, organizations }}
           submitLabel={t("create")}
           cancelHref={parentId ? `/organizations/${parentId}` : "/organizations"}
-          defaults={{ parentId }}
+          // idempotencyKey: one per rendered form, so a double submit or a retry makes one record
+          defaults={{ idempotencyKey: randomUUID(), parentId }}
         />
       </div>
     </>

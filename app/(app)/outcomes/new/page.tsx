@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { createOutcomeAction } from "@/app/(app)/outcomes/server-actions";
@@ -29,7 +30,8 @@ export default async function NewOutcomePage() {
           options={options}
           submitLabel={t("create")}
           cancelHref="/outcomes"
-          defaults={{ datePrecision: "DAY", verification: "REPORTED", confidentiality: "INTERNAL", campaignIds: [] }}
+          // idempotencyKey: one per rendered form, so a double submit or a retry makes one record
+          defaults={{ idempotencyKey: randomUUID(), datePrecision: "DAY", verification: "REPORTED", confidentiality: "INTERNAL", campaignIds: [] }}
         />
       </div>
     </>

@@ -3,8 +3,7 @@ import { exportAuditEvents } from "@/lib/audit-log/export";
 import { contentDisposition } from "@/lib/exports/disposition";
 import { downloadStartedCookie } from "@/lib/exports/download-token";
 import { publicOrigin } from "@/lib/exports/http";
-import { errorResponse } from "@/lib/http";
-import { flattenSearchParams } from "@/lib/list-params";
+import { errorResponse, plainQuery } from "@/lib/http";
 import { requireActor } from "@/lib/session";
 
 export const runtime = "nodejs";
@@ -15,7 +14,7 @@ export async function GET(req: Request) {
     const url = new URL(req.url);
     const file = exportAuditEvents({
       actor: await requireActor(),
-      params: flattenSearchParams(url.searchParams),
+      params: plainQuery(url.searchParams),
       baseUrl: publicOrigin(req),
       locale: await getLocale().catch(() => undefined),
     });

@@ -26,6 +26,7 @@ export default async function EditOrganizationPage({ params }: { params: Promise
     listOrganizationOptions({ actor, locale: await getLocale() }),
   ]);
   const values = {
+    expectedVersion: org.version,
     name: org.name,
     nameUk: org.nameUk ?? "",
     acronym: org.acronym ?? "",
