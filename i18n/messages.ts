@@ -3,6 +3,7 @@
 // a message does not parse or uses other placeholders than its English original.
 import account from "@/messages/en/account.json";
 import actions from "@/messages/en/actions.json";
+import attachments from "@/messages/en/attachments.json";
 import audit from "@/messages/en/audit.json";
 import auth from "@/messages/en/auth.json";
 import campaigns from "@/messages/en/campaigns.json";
@@ -19,6 +20,7 @@ import users from "@/messages/en/users.json";
 import validation from "@/messages/en/validation.json";
 import accountUk from "@/messages/uk/account.json";
 import actionsUk from "@/messages/uk/actions.json";
+import attachmentsUk from "@/messages/uk/attachments.json";
 import auditUk from "@/messages/uk/audit.json";
 import authUk from "@/messages/uk/auth.json";
 import campaignsUk from "@/messages/uk/campaigns.json";
@@ -52,6 +54,7 @@ const en = {
   exports: exportsMessages,
   languages,
   account,
+  attachments,
 };
 
 export type Messages = typeof en;
@@ -73,6 +76,7 @@ const uk = {
   exports: exportsMessagesUk,
   languages: languagesUk,
   account: accountUk,
+  attachments: attachmentsUk,
 };
 
 type Tree = { [key: string]: string | Tree };

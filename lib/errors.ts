@@ -22,13 +22,16 @@ export class AppError extends Error {
   /** A message key; `message` holds the same key so that logs stay readable. */
   readonly key: string;
   readonly fieldErrors?: FieldErrors;
-  constructor(code: ErrorCode, key?: string, fieldErrors?: FieldErrors) {
+  /** placeholders of the message, e.g. { size: "31", limit: "25" } */
+  readonly values?: Record<string, string>;
+  constructor(code: ErrorCode, key?: string, fieldErrors?: FieldErrors, values?: Record<string, string>) {
     const k = key ?? DEFAULT_KEYS[code];
     super(k);
     this.name = "AppError";
     this.code = code;
     this.key = k;
     this.fieldErrors = fieldErrors;
+    this.values = values;
   }
 }
 

@@ -17,7 +17,16 @@ export function errorResponse(error: unknown, context: string): NextResponse {
       ? Object.fromEntries(Object.entries(expected.fieldErrors).map(([f, keys]) => [f, keys.map((k) => englishMessage(k))]))
       : undefined;
     return NextResponse.json(
-      { error: { code: expected.code, message: englishMessage(expected.key), ...(fieldErrors ? { fieldErrors } : {}) } },
+      {
+        error: {
+          code: expected.code,
+          message: englishMessage(expected.key, expected.values),
+          // the key and its values let a browser client show the message in the user's language
+          key: expected.key,
+          ...(expected.values ? { values: expected.values } : {}),
+          ...(fieldErrors ? { fieldErrors } : {}),
+        },
+      },
       { status: httpStatusOf(expected.code) },
     );
   }
