@@ -18,13 +18,29 @@ const securityHeaders = [
     : []),
 ];
 
+// Served files (lib/attachments): no scripts, no plugins, no network; images and inline styles of a
+// PDF viewer only.
+const ATTACHMENT_CSP = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      // every path but the evidence downloads
+      { source: "/((?!api/attachments/).*)", headers: securityHeaders },
+      // Evidence files (issue 8): configured headers win over a route's own, so the downloads get
+      // the same headers except a sandbox CSP, under which nothing in a file can run.
+      {
+        source: "/api/attachments/:path*",
+        headers: [
+          ...securityHeaders.filter((h) => h.key !== "Content-Security-Policy"),
+          { key: "Content-Security-Policy", value: ATTACHMENT_CSP },
+        ],
+      },
+    ];
   },
 };
 

@@ -3,6 +3,7 @@
 // a message does not parse or uses other placeholders than its English original.
 import account from "@/messages/en/account.json";
 import actions from "@/messages/en/actions.json";
+import attachments from "@/messages/en/attachments.json";
 import audit from "@/messages/en/audit.json";
 import auth from "@/messages/en/auth.json";
 import campaigns from "@/messages/en/campaigns.json";
@@ -23,6 +24,7 @@ import comments from "@/messages/en/comments.json";
 import notifications from "@/messages/en/notifications.json";
 import vocabularies from "@/messages/en/vocabularies.json";
 import actionsUk from "@/messages/uk/actions.json";
+import attachmentsUk from "@/messages/uk/attachments.json";
 import auditUk from "@/messages/uk/audit.json";
 import authUk from "@/messages/uk/auth.json";
 import campaignsUk from "@/messages/uk/campaigns.json";
@@ -64,6 +66,7 @@ const en = {
   notifications,
   vocabularies,
   security,
+  attachments,
 };
 
 export type Messages = typeof en;
@@ -89,6 +92,7 @@ const uk = {
   notifications: notificationsUk,
   vocabularies: vocabulariesUk,
   security: securityUk,
+  attachments: attachmentsUk,
 };
 
 type Tree = { [key: string]: string | Tree };

@@ -27,6 +27,9 @@ export function errorResponse(error: unknown, context: string): NextResponse {
         error: {
           code: expected.code,
           message: englishMessage(expected.key, expected.values),
+          // the key and its values let a browser client show the message in the user's language
+          key: expected.key,
+          ...(expected.values ? { values: expected.values } : {}),
           ...(fieldErrors ? { fieldErrors } : {}),
           ...(expected.details ?? {}),
         },

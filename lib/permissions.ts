@@ -123,3 +123,17 @@ export async function isRecordVisible(
   if (type === "Outcome") return (await tx.outcome.count({ where: { AND: [{ id }, outcomeScope(actor)] } })) > 0;
   return can(actor, "reference.read") && (await tx.campaign.count({ where: { id, deletedAt: null } })) > 0;
 }
+
+// ─── Evidence files (issue 8) ────────────────────────────────────────────────────────────────────
+// An attachment is visible only to those who can see its record (the record's scope above, checked
+// first) AND whom its own level allows: a restricted file only to its uploader, the record's
+// participants (author; an action's office participants), managers and auditors. It can narrow
+// the record's audience, never widen it. Uploading, new versions and deletion follow the record's
+// edit rule (canEditRecord).
+export const attachmentScope = (
+  actor: Actor,
+  record: { createdById: string; participantIds?: readonly string[] },
+): Prisma.AttachmentWhereInput =>
+  can(actor, "restricted.read") || record.createdById === actor.id || (record.participantIds ?? []).includes(actor.id)
+    ? { deletedAt: null }
+    : { deletedAt: null, OR: [{ confidentiality: { not: "RESTRICTED" } }, { uploadedById: actor.id }] };

@@ -44,6 +44,7 @@ export function RecordHistory({ history, className }: { history: RecordHistoryDa
 function HistoryItem({ entry, entity }: { entry: HistoryEntry; entity: string }) {
   const t = useTranslations("history");
   const tr = useTranslations("users.roles");
+  const ta = useTranslations("attachments");
   const format = useFormatter();
   const isLink = "other" in entry && entry.other !== undefined;
   const title = isLink ? (
@@ -52,6 +53,13 @@ function HistoryItem({ entry, entity }: { entry: HistoryEntry; entity: string })
         `link.${entity}.${entry.kind === "linked" || entry.kind === "unlinked" || entry.kind === "link-updated" ? entry.kind : "other"}`,
       )}{" "}
       <RefView value={entry.other!} />
+    </>
+  ) : entry.file ? (
+    // evidence-file events (issue 8)
+    <>
+      {ta(`history.${entry.event.slice(entry.event.indexOf(".") + 1)}`)}{" "}
+      <span className="break-all">{entry.file.name}</span>{" "}
+      <span className="text-muted-foreground">({ta("version", { version: entry.file.version })})</span>
     </>
   ) : entry.kind === "other" ? (
     <span className="font-mono text-xs">{entry.event}</span>

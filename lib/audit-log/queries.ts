@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { getAction } from "@/lib/actions/queries";
+import { visibleAttachmentIds } from "@/lib/attachments/attachments";
 import { getCampaign } from "@/lib/campaigns/queries";
 import { toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db";
@@ -180,6 +181,7 @@ const COMMENT_KINDS: Record<string, HistoryEntryKind> = {
   "comment.updated": "comment-edited",
   "comment.deleted": "comment-deleted",
 };
+const ATTACHMENT = "Attachment";
 
 const kindOf = (event: string, isLink: boolean): HistoryEntryKind => {
   const verb = event.slice(event.lastIndexOf(".") + 1);
@@ -234,9 +236,9 @@ export async function getRecordHistory({
   }
 
   // Comments on the record (issue 8): every comment snapshot names its record, before and after.
-  const commentWhere: Prisma.AuditEventWhereInput =
+  const commentWhere: Prisma.AuditEventWhereInput | null =
     entity === "Organization"
-      ? { id: { lt: 0 } }
+      ? null
       : {
           entity: COMMENT,
           OR: [
@@ -244,13 +246,16 @@ export async function getRecordHistory({
             { AND: [{ before: { path: ["recordId"], equals: entityId } }, { before: { path: ["recordType"], equals: entity } }] },
           ],
         };
-  const where: Prisma.AuditEventWhereInput = {
-    OR: [
-      { entity, entityId },
-      ...(linkEnds.size ? [{ entity: LINK, entityId: { in: [...linkEnds.keys()] } }] : []),
-      commentWhere,
-    ],
-  };
+  // Evidence files (issue 8): uploads, versions, downloads and deletions of the record's files that
+  // the reader may see (a restricted file's name stays hidden from those outside its audience).
+  const attachmentIds = side
+    ? await visibleAttachmentIds({ actor, recordType: entity === "Action" ? "action" : "outcome", recordId: entityId })
+    : [];
+  const or: Prisma.AuditEventWhereInput[] = [{ entity, entityId }];
+  if (linkEnds.size) or.push({ entity: LINK, entityId: { in: [...linkEnds.keys()] } });
+  if (commentWhere) or.push(commentWhere);
+  if (attachmentIds.length) or.push({ entity: ATTACHMENT, entityId: { in: attachmentIds } });
+  const where: Prisma.AuditEventWhereInput = or.length > 1 ? { OR: or } : { entity, entityId };
   const rows = await db.auditEvent.findMany({
     where,
     orderBy: { id: "desc" },
@@ -291,6 +296,10 @@ export async function getRecordHistory({
       event: r.event,
       kind: kindOf(r.event, isLink),
     };
+    if (r.entity === ATTACHMENT) {
+      const snap = asSnapshot(r.after) ?? asSnapshot(r.before);
+      return { ...base, kind: "other" as const, file: { name: String(snap?.fileName ?? ""), version: Number(snap?.version ?? 1) }, changes: [] };
+    }
     if (!isLink) return { ...base, changes: fieldChanges(r.entity, asSnapshot(r.before), asSnapshot(r.after), resolve) };
     const ends = (r.entityId && linkEnds.get(r.entityId)) || null;
     const otherId = ends?.[otherSide];

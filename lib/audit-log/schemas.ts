@@ -120,6 +120,8 @@ export type HistoryEntry = {
   kind: HistoryEntryKind;
   /** link events: the action or outcome at the other end (hidden when the reader may not see it) */
   other?: AuditRef;
+  /** evidence-file events (issue 8): the file's name and version */
+  file?: { name: string; version: number };
   changes: FieldChange[];
 };
 

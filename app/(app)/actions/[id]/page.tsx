@@ -7,6 +7,7 @@ import { cache } from "react";
 import { deleteActionAction } from "@/app/(app)/actions/server-actions";
 import { PdfDownloadButton } from "@/components/exports/pdf-download-button";
 import { FollowUpSuggestions } from "@/components/dashboard/follow-up-suggestions";
+import { EvidenceSection } from "@/components/attachments/evidence-section";
 import { RecordHistory } from "@/components/history/record-history";
 import { AddLinkDialog } from "@/components/links/add-link-dialog";
 import { LinkedRecords } from "@/components/links/linked-records";
@@ -21,6 +22,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
 import { getAction } from "@/lib/actions/queries";
+import { listAttachments } from "@/lib/attachments/attachments";
+import { maxUploadBytes } from "@/lib/attachments/storage";
 import { getRecordHistory } from "@/lib/audit-log/queries";
 import { getFollowUpSuggestions } from "@/lib/deadlines/queries";
 import { orNotFound } from "@/lib/not-found";
@@ -53,6 +56,7 @@ export default async function ActionPage({ params, searchParams }: Props) {
   const heading = headingOf(action, locale);
   const contributions = action.canEdit ? await termOptions("CONTRIBUTION", locale) : [];
   const history = await getRecordHistory({ actor: await requirePageActor(), entity: "Action", entityId: action.id });
+  const evidence = await listAttachments({ actor: await requirePageActor(), recordType: "action", recordId: action.id });
   const canExport = can(await requirePageActor(), "export.run");
   const followUps = await getFollowUpSuggestions({ actor: await requirePageActor(), source: "action", id: action.id });
 
@@ -165,6 +169,7 @@ export default async function ActionPage({ params, searchParams }: Props) {
           <FollowUpSuggestions suggestions={followUps} recordTitle={action.title} canCreate={can(await requirePageActor(), "record.create")} />
         </div>
       )}
+      <EvidenceSection recordType="action" recordId={action.id} documents={evidence} canUpload={action.canEdit} maxBytes={maxUploadBytes()} />
       <CommentThread
         className="mt-6"
         recordType="Action"

@@ -7,6 +7,7 @@ import { cache } from "react";
 import { deleteOutcomeAction } from "@/app/(app)/outcomes/server-actions";
 import { PdfDownloadButton } from "@/components/exports/pdf-download-button";
 import { FollowUpSuggestions } from "@/components/dashboard/follow-up-suggestions";
+import { EvidenceSection } from "@/components/attachments/evidence-section";
 import { RecordHistory } from "@/components/history/record-history";
 import { AddLinkDialog } from "@/components/links/add-link-dialog";
 import { LinkedRecords } from "@/components/links/linked-records";
@@ -21,6 +22,8 @@ import { headingOf, translationDetailItems, TranslationBadges } from "@/componen
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
+import { listAttachments } from "@/lib/attachments/attachments";
+import { maxUploadBytes } from "@/lib/attachments/storage";
 import { getRecordHistory } from "@/lib/audit-log/queries";
 import { getFollowUpSuggestions } from "@/lib/deadlines/queries";
 import { termOptions } from "@/lib/form-options";
@@ -62,6 +65,7 @@ export default async function OutcomePage({ params, searchParams }: Props) {
   const heading = headingOf(outcome, locale);
   const contributions = outcome.canEdit ? await termOptions("CONTRIBUTION", locale) : [];
   const history = await getRecordHistory({ actor: await requirePageActor(), entity: "Outcome", entityId: outcome.id });
+  const evidence = await listAttachments({ actor: await requirePageActor(), recordType: "outcome", recordId: outcome.id });
   const canExport = can(await requirePageActor(), "export.run");
   const followUps = await getFollowUpSuggestions({ actor: await requirePageActor(), source: "outcome", id: outcome.id });
 
@@ -167,6 +171,7 @@ export default async function OutcomePage({ params, searchParams }: Props) {
           <FollowUpSuggestions suggestions={followUps} recordTitle={outcome.title} canCreate={can(await requirePageActor(), "record.create")} />
         </div>
       )}
+      <EvidenceSection recordType="outcome" recordId={outcome.id} documents={evidence} canUpload={outcome.canEdit} maxBytes={maxUploadBytes()} />
       <CommentThread
         className="mt-6"
         recordType="Outcome"
