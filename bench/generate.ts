@@ -174,7 +174,8 @@ function weighted(v: string, items: [literal: string, weight: number][]): string
 }
 
 /** Uniform [0, 1) from (row number, seed, stream k): deterministic. */
-const u = (i: string, seed: number, k: number) => `((hashint8extended(${i}::int8, ${seed * 1000 + k}) & 2147483647)::float8 / 2147483648.0)`;
+const u = (i: string, seed: number, k: number) =>
+  `((hashint8extended(${i}::int8, ${seed * 1000 + k}) & 2147483647)::float8 / 2147483648.0)`;
 
 export async function generateVolume(options: VolumeOptions): Promise<VolumeSummary> {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as VolumeOptions;
@@ -202,10 +203,20 @@ export async function generateVolume(options: VolumeOptions): Promise<VolumeSumm
       await client.query(
         `INSERT INTO "Term" (id, vocabulary, code, "labelEn", "labelUk", category, "sortOrder", active)
          VALUES ($1, $2::"Vocabulary", $3, $4, $5, $6, $7, true) ON CONFLICT (vocabulary, code) DO NOTHING`,
-        [`${prefix}t_${t.vocabulary}_${t.code}`.slice(0, 60), t.vocabulary, t.code, t.labelEn, t.labelUk, t.category ?? null, t.sortOrder],
+        [
+          `${prefix}t_${t.vocabulary}_${t.code}`.slice(0, 60),
+          t.vocabulary,
+          t.code,
+          t.labelEn,
+          t.labelUk,
+          t.category ?? null,
+          t.sortOrder,
+        ],
       );
     }
-    const terms = (await client.query<{ id: string; vocabulary: string; code: string }>(`SELECT id, vocabulary::text, code FROM "Term"`)).rows;
+    const terms = (
+      await client.query<{ id: string; vocabulary: string; code: string }>(`SELECT id, vocabulary::text, code FROM "Term"`)
+    ).rows;
     const term = (vocabulary: string, code: string) => {
       const found = terms.find((t) => t.vocabulary === vocabulary && t.code === code);
       if (!found) throw new Error(`missing term ${vocabulary}:${code}`);
@@ -298,7 +309,10 @@ export async function generateVolume(options: VolumeOptions): Promise<VolumeSumm
     };
 
     // Actions.
-    const actionType = weighted("r2", ACTION_MIX.map(([code, w]) => [term("ACTION_TYPE", code), w]));
+    const actionType = weighted(
+      "r2",
+      ACTION_MIX.map(([code, w]) => [term("ACTION_TYPE", code), w]),
+    );
     const closed = term("ACTION_STATUS", "CLOSED");
     const oldStatus = weighted("r3", [
       [closed, 78],
@@ -369,9 +383,16 @@ export async function generateVolume(options: VolumeOptions): Promise<VolumeSumm
     );
 
     // Outcomes.
-    const outcomeType = weighted("r2", OUTCOME_MIX.map(([code, w]) => [term("OUTCOME_TYPE", code), w]));
-    const beforeOf = `(CASE type_id ${OUTCOME_MIX.filter((m) => m[2]).map(([code, , b]) => `WHEN ${term("OUTCOME_TYPE", code)} THEN ${q(b!)}`).join(" ")} END)`;
-    const afterOf = `(CASE type_id ${OUTCOME_MIX.filter((m) => m[3]).map(([code, , , a]) => `WHEN ${term("OUTCOME_TYPE", code)} THEN ${q(a!)}`).join(" ")} END)`;
+    const outcomeType = weighted(
+      "r2",
+      OUTCOME_MIX.map(([code, w]) => [term("OUTCOME_TYPE", code), w]),
+    );
+    const beforeOf = `(CASE type_id ${OUTCOME_MIX.filter((m) => m[2])
+      .map(([code, , b]) => `WHEN ${term("OUTCOME_TYPE", code)} THEN ${q(b!)}`)
+      .join(" ")} END)`;
+    const afterOf = `(CASE type_id ${OUTCOME_MIX.filter((m) => m[3])
+      .map(([code, , , a]) => `WHEN ${term("OUTCOME_TYPE", code)} THEN ${q(a!)}`)
+      .join(" ")} END)`;
     await run(
       "outcomes",
       `INSERT INTO "Outcome" (id, title, "typeId", date, "datePrecision", "decidingBodyId", "subjectId", "statusBefore", "statusAfter",
@@ -437,7 +458,8 @@ export async function generateVolume(options: VolumeOptions): Promise<VolumeSumm
     const A = o.auditEvents;
     let auditEvents = 0;
     if (A > 0) {
-      const head = (await client.query<{ hash: string }>(`SELECT hash FROM "AuditEvent" ORDER BY id DESC LIMIT 1`)).rows[0]?.hash ?? null;
+      const head =
+        (await client.query<{ hash: string }>(`SELECT hash FROM "AuditEvent" ORDER BY id DESC LIMIT 1`)).rows[0]?.hash ?? null;
       const auditIndexes = (
         await client.query<{ indexname: string; indexdef: string }>(
           `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'AuditEvent' AND indexname <> 'AuditEvent_pkey'`,
@@ -487,10 +509,25 @@ export async function generateVolume(options: VolumeOptions): Promise<VolumeSumm
 
     await restoreIndexes?.();
     log("  analyze…");
-    await client.query(`ANALYZE "Action", "ActionOrganization", "ActionCampaign", "ActionParticipant", "Outcome", "OutcomeCampaign", "ActionOutcomeLink", "Organization", "Campaign", "User", "Term", "AuditEvent"`);
+    await client.query(
+      `ANALYZE "Action", "ActionOrganization", "ActionCampaign", "ActionParticipant", "Outcome", "OutcomeCampaign", "ActionOutcomeLink", "Organization", "Campaign", "User", "Term", "AuditEvent"`,
+    );
     const seconds = (Date.now() - t0) / 1000;
     log(`Done in ${seconds.toFixed(0)} s.`);
-    return { prefix, actions: N, outcomes: M, organizations: O, campaigns: C, users: U, actionOrganizations, actionCampaigns, participants, links, auditEvents, seconds };
+    return {
+      prefix,
+      actions: N,
+      outcomes: M,
+      organizations: O,
+      campaigns: C,
+      users: U,
+      actionOrganizations,
+      actionCampaigns,
+      participants,
+      links,
+      auditEvents,
+      seconds,
+    };
   } finally {
     try {
       await restoreIndexes?.();

@@ -45,7 +45,8 @@ describe("[LISTS] keyset paging of the actions list", () => {
       for (const dir of ["asc", "desc"] as const) {
         const base = { org: org.id, size: "10", sort, dir };
         const forward = [await findActions({ actor: manager, params: base })];
-        while (forward.at(-1)!.next) forward.push(await findActions({ actor: manager, params: { ...base, after: forward.at(-1)!.next } }));
+        while (forward.at(-1)!.next)
+          forward.push(await findActions({ actor: manager, params: { ...base, after: forward.at(-1)!.next } }));
         const ids = forward.flatMap((p) => p.rows.map((r) => r.id));
         expect(ids, `${sort} ${dir}`).toHaveLength(23);
         expect(new Set(ids).size).toBe(23);

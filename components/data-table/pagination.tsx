@@ -107,7 +107,12 @@ export function CursorPagination({
           <ChevronLeft aria-hidden className="size-4" />
           <span>{t("previous")}</span>
         </Button>
-        <Button variant="outline" size="sm" disabled={next === null || pending} onClick={() => update({ before: null, after: next })}>
+        <Button
+          variant="outline"
+          size="sm"
+          disabled={next === null || pending}
+          onClick={() => update({ before: null, after: next })}
+        >
           <span>{t("next")}</span>
           <ChevronRight aria-hidden className="size-4" />
         </Button>

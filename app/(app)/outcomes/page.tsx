@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ListToolbar } from "@/components/data-table/list-toolbar";
-import { Pagination } from "@/components/data-table/pagination";
+import { CursorPagination } from "@/components/data-table/pagination";
 import { ExportMenu } from "@/components/exports/export-menu";
 import { OutcomesTable } from "@/components/outcomes/outcomes-table";
 import { Button } from "@/components/ui/button";
@@ -68,7 +68,14 @@ export default async function OutcomesPage({ searchParams }: Props) {
           dateRange={{ fromLabel: t("filters.from"), toLabel: t("filters.to") }}
         />
         <OutcomesTable rows={page.rows} sort={params.sort} dir={params.dir} filtered={filtered} canCreate={can(actor, "record.create")} />
-        <Pagination page={page.page} pageCount={page.pageCount} size={page.size} total={page.total} />
+        <CursorPagination
+          count={page.rows.length}
+          size={page.size}
+          total={page.total}
+          totalExact={page.totalExact}
+          next={page.next}
+          prev={page.prev}
+        />
       </div>
     </>
   );
