@@ -24,6 +24,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
+import { chromium } from "@playwright/test";
 import pg from "pg";
 import { chainHash } from "../lib/audit-hash";
 import { encodeCursor } from "../lib/list-cursor";
@@ -161,6 +162,66 @@ async function checkChainFrom(sql: pg.Client, fromId: string): Promise<{ rows: n
   return { rows: rows.length - 1, breaks };
 }
 
+/**
+ * The browser side: the JavaScript the actions list loads on a first visit (sum of the script
+ * resources: bytes over the wire, and unpacked), and the time from choosing a filter to the updated
+ * table (INP-like: the input, the server render, React's commit; measured from Node around the
+ * interaction until the table is no longer busy and shows the filtered rows).
+ */
+async function browserSide(cookie: string) {
+  const executablePath = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE ?? "/usr/bin/chromium";
+  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+  try {
+    const context = await browser.newContext();
+    await context.addCookies(
+      cookie.split("; ").map((c) => {
+        const i = c.indexOf("=");
+        return { name: c.slice(0, i), value: c.slice(i + 1), domain: "127.0.0.1", path: "/" };
+      }),
+    );
+    const page = await context.newPage();
+    await page.goto(`${base}/actions`, { waitUntil: "networkidle" });
+    const js = await page.evaluate(() =>
+      performance
+        .getEntriesByType("resource")
+        .filter((e) => (e as PerformanceResourceTiming).initiatorType === "script" || e.name.endsWith(".js"))
+        .reduce(
+          (a, e) => ({
+            wire: a.wire + (e as PerformanceResourceTiming).encodedBodySize,
+            raw: a.raw + (e as PerformanceResourceTiming).decodedBodySize,
+            files: a.files + 1,
+          }),
+          { wire: 0, raw: 0, files: 0 },
+        ),
+    );
+    const times: number[] = [];
+    const select = page.getByLabel("Type", { exact: true });
+    for (const [i, code] of [
+      "LETTER_APPEAL",
+      "DIPLOMATIC_MEETING",
+      "FOREIGN_VISIT",
+      "LETTER_APPEAL",
+      "DIPLOMATIC_MEETING",
+      "FOREIGN_VISIT",
+      "LETTER_APPEAL",
+    ].entries()) {
+      const t = performance.now();
+      await select.selectOption(code);
+      await page.waitForURL(new RegExp(`type=${code}`));
+      await page
+        .locator("[aria-busy=true]")
+        .first()
+        .waitFor({ state: "detached", timeout: 30_000 })
+        .catch(() => undefined);
+      await page.waitForFunction(() => document.querySelectorAll("[aria-busy=true]").length === 0);
+      if (i > 0) times.push(performance.now() - t); // the first one also loads code on demand
+    }
+    return { js, filter: stats(times) };
+  } finally {
+    await browser.close();
+  }
+}
+
 async function main() {
   const t0 = Date.now();
   const sql = new pg.Client({ connectionString: url });
@@ -182,13 +243,15 @@ async function main() {
   const staff = (await sql.query(`SELECT id, email, name, role::text FROM "User" WHERE email = $1`, [STAFF_EMAIL])).rows[0];
   if (!staff) throw new Error(`no ${STAFF_EMAIL}`);
   const listParams = { from: "2016-01-01", sort: "date", dir: "desc", size: "50" };
+  // Row 500,000 (or the middle of a smaller database).
+  const deepAt = Math.min(500_000, Math.floor(size.a / 2));
   // The cursor at row 500,000 of that list (as the staff member sees it).
   const deepRow = (
     await sql.query(
       `SELECT date, id FROM "Action" a WHERE "deletedAt" IS NULL AND date >= '2016-01-01'
          AND (confidentiality <> 'RESTRICTED' OR "createdById" = $1 OR EXISTS (SELECT 1 FROM "ActionParticipant" p WHERE p."actionId" = a.id AND p."userId" = $1))
-       ORDER BY date DESC, id DESC OFFSET 499999 LIMIT 1`,
-      [staff.id],
+       ORDER BY date DESC, id DESC OFFSET $2 LIMIT 1`,
+      [staff.id, deepAt - 1],
     )
   ).rows[0];
   const deep = encodeCursor("date", "desc", { value: deepRow.date, id: deepRow.id });
@@ -207,7 +270,7 @@ async function main() {
     },
     {
       id: "2",
-      label: "list: same as 1, after row 500,000",
+      label: `list: same as 1, after row ${deepAt.toLocaleString("en")}`,
       path: `/api/actions?${new URLSearchParams({ ...listParams, after: deep })}`,
       call: () => findActions({ actor: staff, params: { ...listParams, after: deep } }),
     },
@@ -254,6 +317,7 @@ async function main() {
   const app = await startApp(appUrl);
   const rows: string[][] = [];
   let chainLine = "";
+  let browserLine = "";
   try {
     const cookie = await signIn(STAFF_EMAIL);
     const get = async (path: string) => {
@@ -287,6 +351,10 @@ async function main() {
       stats(await timed(Math.ceil(runs / 2), () => get(`/actions?${new URLSearchParams(listParams)}`))),
     );
     row("4p", "detail page HTML (/actions/:id)", stats(await timed(Math.ceil(runs / 2), () => get(`/actions/${DETAIL_ID}`))));
+
+    const browser = await browserSide(cookie);
+    browserLine = `Browser: /actions first load ${browser.js.files} scripts, ${(browser.js.wire / 1024).toFixed(0)} KiB over the wire (${(browser.js.raw / 1024).toFixed(0)} KiB unpacked); filter change → updated table p50 ${browser.filter.p50.toFixed(0)} ms, max ${browser.filter.p99.toFixed(0)} ms over ${browser.filter.n} changes (load ${load()}).`;
+    console.log(browserLine);
 
     // Scenario 5: 20 writers, each creating `writes` actions one after another.
     const terms = (
@@ -426,8 +494,10 @@ Total time ${((Date.now() - t0) / 1000).toFixed(0)} s.
 ${table}
 
 ${chainLine}
+
+${browserLine}
 `;
-  console.log(`\n${table}\n\n${chainLine}`);
+  console.log(`\n${table}\n\n${chainLine}\n${browserLine}`);
   mkdirSync("bench/results", { recursive: true });
   const file = `bench/results/${when.slice(0, 10)}.md`;
   writeFileSync(file, md);
