@@ -126,13 +126,13 @@ async function signIn(email: string): Promise<string> {
 // --- the database --------------------------------------------------------------------------------
 
 /** An action with 200 links (scenario 4): made once, idempotent. */
-async function ensureDetail(sql: pg.Client) {
+async function ensureDetail(sql: pg.Client, outcomes: number) {
   await sql.query(
     `INSERT INTO "ActionOutcomeLink" (id, "actionId", "outcomeId", "contributionId", "evidenceNote", "createdById", "createdAt")
-     SELECT 'bench200_' || i, $1, '${PREFIX}x' || (i * 37), (SELECT id FROM "Term" WHERE vocabulary = 'CONTRIBUTION' AND code = 'CONTRIBUTORY'),
+     SELECT 'bench200_' || i, $1, '${PREFIX}x' || (1 + (i * 37) % $2), (SELECT id FROM "Term" WHERE vocabulary = 'CONTRIBUTION' AND code = 'CONTRIBUTORY'),
             'Лист-відповідь №' || i, '${PREFIX}u7', now()
      FROM generate_series(1, 200) i ON CONFLICT DO NOTHING`,
-    [DETAIL_ID],
+    [DETAIL_ID, Math.max(200, outcomes)],
   );
   await sql.query(`UPDATE "Action" SET confidentiality = 'INTERNAL', "deletedAt" = NULL WHERE id = $1`, [DETAIL_ID]);
   await sql.query(
@@ -181,8 +181,9 @@ async function browserSide(cookie: string) {
     );
     const page = await context.newPage();
     await page.goto(`${base}/actions`, { waitUntil: "networkidle" });
+    // window.performance: a bare `performance` here would be this module's import after compilation.
     const js = await page.evaluate(() =>
-      performance
+      window.performance
         .getEntriesByType("resource")
         .filter((e) => (e as PerformanceResourceTiming).initiatorType === "script" || e.name.endsWith(".js"))
         .reduce(
@@ -235,7 +236,7 @@ async function main() {
   console.log(
     `Data: ${size.a.toLocaleString("en")} actions, ${size.o.toLocaleString("en")} outcomes, ${size.l.toLocaleString("en")} links, ${size.e.toLocaleString("en")} audit events. Load ${load()}.`,
   );
-  await ensureDetail(sql);
+  await ensureDetail(sql, size.o);
 
   // The actor and the captured SQL of every read scenario (same lib functions, in this process).
   const capture = installCapturingClient(url);
