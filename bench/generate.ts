@@ -28,6 +28,13 @@ export type VolumeOptions = {
   campaigns?: number;
   /** Links per outcome on average (0–3 each). */
   linksPerOutcome?: number;
+  /**
+   * Audit events to append (default 3,000,000). They are linked (each prevHash is the hash before
+   * it) but their hashes are NOT the real sha256 of their rows: volume for the indexes and for the
+   * chain head, not a chain that `npm run audit:verify` accepts. Events the app writes afterwards
+   * chain onto them correctly, so a check from the first new event on is meaningful.
+   */
+  auditEvents?: number;
   log?: (line: string) => void;
 };
 
@@ -42,6 +49,7 @@ export type VolumeSummary = {
   actionCampaigns: number;
   participants: number;
   links: number;
+  auditEvents: number;
   seconds: number;
 };
 
@@ -55,6 +63,7 @@ export const DEFAULTS = {
   organizations: 400,
   campaigns: 40,
   linksPerOutcome: 1.5,
+  auditEvents: 3_000_000,
 } as const;
 
 /** Demo password of every generated user (bench databases only), so one can sign in and look. */
@@ -165,7 +174,8 @@ function weighted(v: string, items: [literal: string, weight: number][]): string
 }
 
 /** Uniform [0, 1) from (row number, seed, stream k): deterministic. */
-const u = (i: string, seed: number, k: number) => `((hashint8extended(${i}::int8, ${seed * 1000 + k}) & 2147483647)::float8 / 2147483648.0)`;
+const u = (i: string, seed: number, k: number) =>
+  `((hashint8extended(${i}::int8, ${seed * 1000 + k}) & 2147483647)::float8 / 2147483648.0)`;
 
 export async function generateVolume(options: VolumeOptions): Promise<VolumeSummary> {
   const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as VolumeOptions;
@@ -193,10 +203,20 @@ export async function generateVolume(options: VolumeOptions): Promise<VolumeSumm
       await client.query(
         `INSERT INTO "Term" (id, vocabulary, code, "labelEn", "labelUk", category, "sortOrder", active)
          VALUES ($1, $2::"Vocabulary", $3, $4, $5, $6, $7, true) ON CONFLICT (vocabulary, code) DO NOTHING`,
-        [`${prefix}t_${t.vocabulary}_${t.code}`.slice(0, 60), t.vocabulary, t.code, t.labelEn, t.labelUk, t.category ?? null, t.sortOrder],
+        [
+          `${prefix}t_${t.vocabulary}_${t.code}`.slice(0, 60),
+          t.vocabulary,
+          t.code,
+          t.labelEn,
+          t.labelUk,
+          t.category ?? null,
+          t.sortOrder,
+        ],
       );
     }
-    const terms = (await client.query<{ id: string; vocabulary: string; code: string }>(`SELECT id, vocabulary::text, code FROM "Term"`)).rows;
+    const terms = (
+      await client.query<{ id: string; vocabulary: string; code: string }>(`SELECT id, vocabulary::text, code FROM "Term"`)
+    ).rows;
     const term = (vocabulary: string, code: string) => {
       const found = terms.find((t) => t.vocabulary === vocabulary && t.code === code);
       if (!found) throw new Error(`missing term ${vocabulary}:${code}`);
@@ -289,7 +309,10 @@ export async function generateVolume(options: VolumeOptions): Promise<VolumeSumm
     };
 
     // Actions.
-    const actionType = weighted("r2", ACTION_MIX.map(([code, w]) => [term("ACTION_TYPE", code), w]));
+    const actionType = weighted(
+      "r2",
+      ACTION_MIX.map(([code, w]) => [term("ACTION_TYPE", code), w]),
+    );
     const closed = term("ACTION_STATUS", "CLOSED");
     const oldStatus = weighted("r3", [
       [closed, 78],
@@ -360,9 +383,16 @@ export async function generateVolume(options: VolumeOptions): Promise<VolumeSumm
     );
 
     // Outcomes.
-    const outcomeType = weighted("r2", OUTCOME_MIX.map(([code, w]) => [term("OUTCOME_TYPE", code), w]));
-    const beforeOf = `(CASE type_id ${OUTCOME_MIX.filter((m) => m[2]).map(([code, , b]) => `WHEN ${term("OUTCOME_TYPE", code)} THEN ${q(b!)}`).join(" ")} END)`;
-    const afterOf = `(CASE type_id ${OUTCOME_MIX.filter((m) => m[3]).map(([code, , , a]) => `WHEN ${term("OUTCOME_TYPE", code)} THEN ${q(a!)}`).join(" ")} END)`;
+    const outcomeType = weighted(
+      "r2",
+      OUTCOME_MIX.map(([code, w]) => [term("OUTCOME_TYPE", code), w]),
+    );
+    const beforeOf = `(CASE type_id ${OUTCOME_MIX.filter((m) => m[2])
+      .map(([code, , b]) => `WHEN ${term("OUTCOME_TYPE", code)} THEN ${q(b!)}`)
+      .join(" ")} END)`;
+    const afterOf = `(CASE type_id ${OUTCOME_MIX.filter((m) => m[3])
+      .map(([code, , , a]) => `WHEN ${term("OUTCOME_TYPE", code)} THEN ${q(a!)}`)
+      .join(" ")} END)`;
     await run(
       "outcomes",
       `INSERT INTO "Outcome" (id, title, "typeId", date, "datePrecision", "decidingBodyId", "subjectId", "statusBefore", "statusAfter",
@@ -423,12 +453,81 @@ export async function generateVolume(options: VolumeOptions): Promise<VolumeSumm
        ON CONFLICT DO NOTHING`,
     );
 
+    // Audit events: what years of work leave behind (created/updated/linked/viewed-export/sign-in),
+    // most about actions. The secondary indexes are dropped for the load and rebuilt afterwards.
+    const A = o.auditEvents;
+    let auditEvents = 0;
+    if (A > 0) {
+      const head =
+        (await client.query<{ hash: string }>(`SELECT hash FROM "AuditEvent" ORDER BY id DESC LIMIT 1`)).rows[0]?.hash ?? null;
+      const auditIndexes = (
+        await client.query<{ indexname: string; indexdef: string }>(
+          `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'AuditEvent' AND indexname <> 'AuditEvent_pkey'`,
+        )
+      ).rows;
+      for (const ix of auditIndexes) await client.query(`DROP INDEX IF EXISTS "${ix.indexname}"`);
+      try {
+        const h = (e: string) => `encode(sha256(convert_to('${prefix}e' || (${e}), 'UTF8')), 'hex')`;
+        const events: [string, number][] = [
+          ["'action.created'", 30],
+          ["'action.updated'", 30],
+          ["'link.created'", 8],
+          ["'outcome.created'", 5],
+          ["'outcome.updated'", 5],
+          ["'auth.signin'", 15],
+          ["'export.created'", 4],
+          ["'auth.signin.failed'", 3],
+        ];
+        auditEvents = await run(
+          "audit events",
+          `INSERT INTO "AuditEvent" ("at", "actorId", "actorRole", event, entity, "entityId", "before", "after", ip, "userAgent", "prevHash", hash)
+           SELECT ${start}::timestamp + make_interval(secs => floor(extract(epoch FROM (${span} * interval '1 day')) * i / ${A})),
+                  CASE WHEN ev = 'auth.signin.failed' THEN NULL ELSE '${prefix}u' || (1 + floor(${U} * r1 * r1))::int END,
+                  CASE WHEN ev = 'auth.signin.failed' THEN NULL ELSE 'STAFF'::"Role" END,
+                  ev,
+                  CASE WHEN ev LIKE 'action.%' THEN 'Action' WHEN ev LIKE 'outcome.%' THEN 'Outcome' WHEN ev LIKE 'link.%' THEN 'ActionOutcomeLink'
+                       WHEN ev LIKE 'export.%' THEN 'Export' ELSE 'User' END,
+                  CASE WHEN ev LIKE 'action.%' THEN '${prefix}a' || (1 + floor(${Math.max(N, 1)} * r2))::int
+                       WHEN ev LIKE 'outcome.%' THEN '${prefix}x' || (1 + floor(${Math.max(M, 1)} * r2))::int END,
+                  CASE WHEN ev = 'action.updated' THEN jsonb_build_object('status', 'SENT') END,
+                  CASE WHEN ev IN ('action.updated', 'action.created') THEN jsonb_build_object('status', 'AWAITING_RESPONSE', 'title', 'Звернення №' || i) END,
+                  '10.0.' || (i % 200) || '.' || (i % 250), 'Mozilla/5.0 (bench)',
+                  CASE WHEN i = 1 THEN ${head == null ? "NULL" : q(head)} ELSE ${h("i - 1")} END,
+                  ${h("i")}
+           FROM (SELECT i, ${u("i", seed, 140)} AS r1, ${u("i", seed, 141)} AS r2, ${weighted(u("i", seed, 142), events)} AS ev
+                 FROM generate_series(1, ${A}) i) x
+           ORDER BY i`,
+        );
+      } finally {
+        for (const ix of auditIndexes) {
+          const t = Date.now();
+          await client.query(ix.indexdef.replace(/^CREATE (UNIQUE )?INDEX /, (m) => `${m}IF NOT EXISTS `));
+          log(`  index ${ix.indexname} rebuilt in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+        }
+      }
+    }
+
     await restoreIndexes?.();
     log("  analyze…");
-    await client.query(`ANALYZE "Action", "ActionOrganization", "ActionCampaign", "ActionParticipant", "Outcome", "OutcomeCampaign", "ActionOutcomeLink", "Organization", "Campaign", "User", "Term"`);
+    await client.query(
+      `ANALYZE "Action", "ActionOrganization", "ActionCampaign", "ActionParticipant", "Outcome", "OutcomeCampaign", "ActionOutcomeLink", "Organization", "Campaign", "User", "Term", "AuditEvent"`,
+    );
     const seconds = (Date.now() - t0) / 1000;
     log(`Done in ${seconds.toFixed(0)} s.`);
-    return { prefix, actions: N, outcomes: M, organizations: O, campaigns: C, users: U, actionOrganizations, actionCampaigns, participants, links, seconds };
+    return {
+      prefix,
+      actions: N,
+      outcomes: M,
+      organizations: O,
+      campaigns: C,
+      users: U,
+      actionOrganizations,
+      actionCampaigns,
+      participants,
+      links,
+      auditEvents,
+      seconds,
+    };
   } finally {
     try {
       await restoreIndexes?.();
@@ -468,6 +567,7 @@ export function parseVolumeArgs(args: string[]): VolumeOptions {
     organizations: num("organizations"),
     campaigns: num("campaigns"),
     linksPerOutcome: num("links-per-outcome"),
+    auditEvents: num("audit-events"),
     until: argValue(args, "until"),
   };
 }

@@ -28,6 +28,9 @@ export const listParamsSchema = <K extends readonly [string, ...string[]]>(
       .default(25),
     sort: z.enum(sortKeys).catch(defaults.sort).default(defaults.sort),
     dir: z.enum(["asc", "desc"]).catch(defaults.dir).default(defaults.dir),
+    /** Keyset paging (lib/list-cursor.ts): the page after / before this row. Opaque; a bad one means the first page. */
+    after: z.string().max(1000).optional().catch(undefined),
+    before: z.string().max(1000).optional().catch(undefined),
   });
 
 /**

@@ -59,3 +59,85 @@ export function Pagination({ page, pageCount, size, total, countLabel }: Props) 
     </nav>
   );
 }
+
+/**
+ * Paging by cursor (lib/list-cursor.ts): first, previous and next pages, no page numbers (a deep
+ * page costs what the first does). The total is exact up to a cap, then "more than" and said so.
+ */
+export function CursorPagination({
+  count,
+  size,
+  total,
+  totalExact,
+  next,
+  prev,
+  countLabel,
+}: {
+  count: number;
+  size: number;
+  total: number;
+  totalExact: boolean;
+  next: string | null;
+  prev: string | null;
+  /** The exact total with its noun, e.g. "5 дій" (an ICU plural of the list's namespace). */
+  countLabel?: string;
+}) {
+  const t = useTranslations("common.table");
+  const { update, pending } = useTableUrl();
+  const onFirst = prev === null;
+  const from = count === 0 ? 0 : 1;
+  const summary =
+    totalExact && countLabel !== undefined
+      ? onFirst && count < total
+        ? `${countLabel} · ${t("range", { from, to: count })}`
+        : countLabel
+      : onFirst
+        ? totalExact
+          ? t("showing", { from, to: count, total })
+          : t("showingOfMore", { from, to: count, total })
+        : totalExact
+          ? t("showingCount", { count, total })
+          : t("showingCountOfMore", { count, total });
+  return (
+    <nav aria-label={t("pagination")} className="flex flex-col gap-3 py-3 text-sm sm:flex-row sm:items-center sm:justify-between">
+      <div aria-live="polite" className="text-muted-foreground">
+        <p data-testid="table-count">{summary}</p>
+        {!totalExact && <p className="text-xs">{t("countCapped", { total })}</p>}
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor="page-size" className="text-muted-foreground">
+          {t("rowsPerPage")}
+        </label>
+        <select
+          id="page-size"
+          value={size}
+          disabled={pending}
+          onChange={(e) => update({ size: e.target.value })}
+          className="h-8 rounded-md border border-input bg-background px-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+        >
+          {PAGE_SIZES.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+        <Button variant="outline" size="sm" disabled={onFirst || pending} onClick={() => update({ after: null, before: null })}>
+          {t("first")}
+        </Button>
+        <Button variant="outline" size="sm" disabled={onFirst || pending} onClick={() => update({ after: null, before: prev })}>
+          <ChevronLeft aria-hidden className="size-4" />
+          <span>{t("previous")}</span>
+        </Button>
+        <Button
+          variant="outline"
+          size="sm"
+          disabled={next === null || pending}
+          onClick={() => update({ before: null, after: next })}
+        >
+          <span>{t("next")}</span>
+          <ChevronRight aria-hidden className="size-4" />
+        </Button>
+      </div>
+    </nav>
+  );
+}

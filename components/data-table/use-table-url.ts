@@ -5,7 +5,7 @@ import { useCallback, useTransition } from "react";
 
 /**
  * The URL is the table's only state. `update` writes a patch of params (null or "" removes one);
- * any change but paging goes back to page 1. `pending` is true while the server renders the new view.
+ * any change but paging goes back to the first page. `pending` is true while the server renders the new view.
  */
 export function useTableUrl() {
   const router = useRouter();
@@ -21,6 +21,11 @@ export function useTableUrl() {
         else next.set(key, String(value));
       }
       if (!("page" in patch)) next.delete("page");
+      // A cursor (lib/list-cursor.ts) belongs to one filter and order: any other change starts over.
+      if (!("after" in patch) && !("before" in patch)) {
+        next.delete("after");
+        next.delete("before");
+      }
       const qs = next.toString();
       startTransition(() => router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false }));
     },

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { clampBatchSize, seekAfter, seekBatches, seekThrough, type SeekKey, type SeekRange } from "@/lib/exports/keyset";
 import { organizationsById, termsById } from "@/lib/exports/lookups";
-import { toPage, type Page } from "@/lib/list-params";
+import { cappedTotal, COUNT_CAP, decodeCursor, encodeCursor, flip, seekBefore, type CursorPage } from "@/lib/list-cursor";
 import { actionScope, assertCan, canEditRecord, linkScope, type Actor } from "@/lib/permissions";
 import { textSearch } from "@/lib/search/query";
 import type { ActionDetail, ActionListRow } from "./dto";
@@ -54,14 +54,15 @@ export function buildActionWhere(actor: Actor, p: TActionListParams, now = new D
   return { AND: and };
 }
 
-function orderBy(p: TActionListParams): Prisma.ActionOrderByWithRelationInput[] {
-  const dir = p.dir;
+/** The list's order; `reverse` walks it backwards (for the page before a cursor), nulls then first. */
+function orderBy(p: TActionListParams, reverse = false): Prisma.ActionOrderByWithRelationInput[] {
+  const dir = reverse ? flip(p.dir) : p.dir;
   const primary: Prisma.ActionOrderByWithRelationInput = {
     date: { date: dir },
     title: { title: dir },
     type: { type: { sortOrder: dir } },
     status: { status: { sortOrder: dir } },
-    followUpDue: { followUpDue: { sort: dir, nulls: "last" as const } },
+    followUpDue: { followUpDue: { sort: dir, nulls: reverse ? ("first" as const) : ("last" as const) } },
     updatedAt: { updatedAt: dir },
   }[p.sort];
   return [primary, { id: dir }];
@@ -105,36 +106,82 @@ const toListRow = (a: ListRow, linkCount: number): ActionListRow => ({
 /** Up to this many matches, a search's page is read through the matching ids (see findActions). */
 const NARROW_SEARCH = 2_000;
 
-/** One page of the actions an actor may see, filtered, searched and sorted as the URL says. */
-export async function findActions({ actor, params }: { actor: Actor; params: unknown }): Promise<Page<ActionListRow>> {
+/** The list's select plus what the cursor of a row needs (its sort values). */
+const pageSelect = {
+  ...listSelect,
+  updatedAt: true,
+  type: { select: { ...termRef.select, sortOrder: true } },
+  status: { select: { ...termRef.select, sortOrder: true } },
+} as const satisfies Prisma.ActionSelect;
+
+/**
+ * One page of the actions an actor may see, filtered, searched and sorted as the URL says, paged by
+ * cursor (`after` / `before`, see lib/list-cursor.ts) so that a deep page costs what the first does.
+ * `page` (OFFSET) still works for callers that page by number; the list pages use cursors. The total
+ * is exact up to COUNT_CAP and "more than" beyond.
+ */
+export async function findActions({ actor, params }: { actor: Actor; params: unknown }): Promise<CursorPage<ActionListRow>> {
   assertCan(actor, "record.read");
   const p = ZActionListParams.parse(params ?? {});
   const where = buildActionWhere(actor, p);
-  const pageOf = (w: Prisma.ActionWhereInput) =>
+  const key = SEEK[p.sort];
+  const after = decodeCursor(p.after, p.sort, p.dir);
+  const before = after ? null : decodeCursor(p.before, p.sort, p.dir);
+  const offset = after || before ? 0 : (p.page - 1) * p.size;
+  const fetch = (w: Prisma.ActionWhereInput, mode: "after" | "before" | "first") =>
     db.action.findMany({
-      where: w,
-      orderBy: orderBy(p),
-      skip: (p.page - 1) * p.size,
-      take: p.size,
-      select: { ...listSelect, _count: { select: { links: { where: linkScope(actor) } } } },
+      where:
+        mode === "after" && after
+          ? { AND: [w, seekAfter(key, p.dir, after)] }
+          : mode === "before" && before
+            ? { AND: [w, seekBefore(key, p.dir, before)] }
+            : w,
+      orderBy: orderBy(p, mode === "before"),
+      skip: mode === "first" ? offset : 0,
+      take: p.size + 1,
+      select: { ...pageSelect, _count: { select: { links: { where: linkScope(actor) } } } },
     });
+  // One page and whether there is more: size + 1 rows in the direction of travel.
+  const pageOf = async (w: Prisma.ActionWhereInput) => {
+    if (before) {
+      const back = await fetch(w, "before");
+      // Fewer than a page before the cursor: that is the start of the list, shown as the first page.
+      if (back.length > p.size) return { rows: back.slice(0, p.size).reverse(), hasPrev: true, hasNext: true };
+    }
+    const rows = await fetch(w, after ? "after" : "first");
+    return { rows: rows.slice(0, p.size), hasPrev: Boolean(after) || offset > 0, hasNext: rows.length > p.size };
+  };
+  const count = (w: Prisma.ActionWhereInput) => db.action.count({ where: w, take: COUNT_CAP + 1 });
   // A search is counted first (the trigram indexes answer that). PostgreSQL takes a search's words
   // for independent and, expecting many matches, may walk the whole date index for a page of rows
   // that hardly exist; a narrow search therefore pages through its matching ids instead.
   const searchPage = async (w: Prisma.ActionWhereInput) => {
-    const total = await db.action.count({ where: w });
-    if (total === 0) return [0, []] as const;
-    if (total > NARROW_SEARCH) return [total, await pageOf(w)] as const;
+    const counted = await count(w);
+    if (counted === 0) return [0, { rows: [], hasPrev: false, hasNext: false }] as const;
+    if (counted > NARROW_SEARCH) return [counted, await pageOf(w)] as const;
     const ids = (await db.action.findMany({ where: w, select: { id: true } })).map((r) => r.id);
-    return [total, await pageOf({ id: { in: ids } })] as const;
+    return [counted, await pageOf({ id: { in: ids } })] as const;
   };
-  const [total, rows] = p.q ? await searchPage(where) : await Promise.all([db.action.count({ where }), pageOf(where)]);
-  return toPage(
-    rows.map((r) => toListRow(r, r._count.links)),
+  const [counted, found] = p.q ? await searchPage(where) : await Promise.all([count(where), pageOf(where)]);
+  const cursorOf = (r: (typeof found.rows)[number]) =>
+    encodeCursor(p.sort, p.dir, {
+      value: key.value({ ...r, typeOrder: r.type.sortOrder, statusOrder: r.status.sortOrder }),
+      id: r.id,
+    });
+  const { total, totalExact } = cappedTotal(counted);
+  const rows = found.rows;
+  return {
+    rows: rows.map(({ updatedAt: _u, _count, type: { sortOrder: _t, ...type }, status: { sortOrder: _s, ...status }, ...r }) =>
+      toListRow({ ...r, type, status }, _count.links),
+    ),
     total,
-    p.page,
-    p.size,
-  );
+    totalExact,
+    size: p.size,
+    next: found.hasNext && rows.length ? cursorOf(rows[rows.length - 1]) : null,
+    prev: found.hasPrev && rows.length ? cursorOf(rows[0]) : null,
+    page: after || before ? 1 : p.page,
+    pageCount: Math.max(1, Math.ceil(total / p.size)),
+  };
 }
 
 // The keyset of each sort key: the same order as orderBy(), as a "rows after this one" filter.

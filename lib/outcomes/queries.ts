@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { clampBatchSize, seekAfter, seekBatches, seekThrough, type SeekKey, type SeekRange } from "@/lib/exports/keyset";
 import { organizationsById, termsById } from "@/lib/exports/lookups";
-import { toPage, type Page } from "@/lib/list-params";
+import { cappedTotal, COUNT_CAP, decodeCursor, encodeCursor, flip, seekBefore, type CursorPage } from "@/lib/list-cursor";
 import { assertCan, canEditRecord, linkScope, outcomeScope, type Actor } from "@/lib/permissions";
 import { textSearch } from "@/lib/search/query";
 import type { OutcomeDetail, OutcomeListRow } from "./dto";
@@ -43,8 +43,9 @@ export function buildOutcomeWhere(actor: Actor, p: TOutcomeListParams): Prisma.O
   return { AND: and };
 }
 
-function orderBy(p: TOutcomeListParams): Prisma.OutcomeOrderByWithRelationInput[] {
-  const dir = p.dir;
+/** The list's order; `reverse` walks it backwards (for the page before a cursor). */
+function orderBy(p: TOutcomeListParams, reverse = false): Prisma.OutcomeOrderByWithRelationInput[] {
+  const dir = reverse ? flip(p.dir) : p.dir;
   const primary: Prisma.OutcomeOrderByWithRelationInput = {
     date: { date: dir },
     title: { title: dir },
@@ -83,35 +84,74 @@ const toListRow = (o: ListRow, linkCount: number): OutcomeListRow => ({
 /** Up to this many matches, a search's page is read through the matching ids (see findActions). */
 const NARROW_SEARCH = 2_000;
 
-export async function findOutcomes({ actor, params }: { actor: Actor; params: unknown }): Promise<Page<OutcomeListRow>> {
+/** The list's select plus what the cursor of a row needs (its sort values). */
+const pageSelect = {
+  ...listSelect,
+  updatedAt: true,
+  type: { select: { ...termRef.select, sortOrder: true } },
+  verification: { select: { ...termRef.select, sortOrder: true } },
+} as const satisfies Prisma.OutcomeSelect;
+
+/** One page of the outcomes list, paged by cursor like findActions (see there and lib/list-cursor.ts). */
+export async function findOutcomes({ actor, params }: { actor: Actor; params: unknown }): Promise<CursorPage<OutcomeListRow>> {
   assertCan(actor, "record.read");
   const p = ZOutcomeListParams.parse(params ?? {});
   const where = buildOutcomeWhere(actor, p);
-  const pageOf = (w: Prisma.OutcomeWhereInput) =>
+  const key = SEEK[p.sort];
+  const after = decodeCursor(p.after, p.sort, p.dir);
+  const before = after ? null : decodeCursor(p.before, p.sort, p.dir);
+  const offset = after || before ? 0 : (p.page - 1) * p.size;
+  const fetch = (w: Prisma.OutcomeWhereInput, mode: "after" | "before" | "first") =>
     db.outcome.findMany({
-      where: w,
-      orderBy: orderBy(p),
-      skip: (p.page - 1) * p.size,
-      take: p.size,
-      select: { ...listSelect, _count: { select: { links: { where: linkScope(actor) } } } },
+      where:
+        mode === "after" && after
+          ? { AND: [w, seekAfter(key, p.dir, after)] }
+          : mode === "before" && before
+            ? { AND: [w, seekBefore(key, p.dir, before)] }
+            : w,
+      orderBy: orderBy(p, mode === "before"),
+      skip: mode === "first" ? offset : 0,
+      take: p.size + 1,
+      select: { ...pageSelect, _count: { select: { links: { where: linkScope(actor) } } } },
     });
-  // A search is counted first (the trigram indexes answer that). PostgreSQL takes a search's words
-  // for independent and, expecting many matches, may walk the whole date index for a page of rows
-  // that hardly exist; a narrow search therefore pages through its matching ids instead.
-  const searchPage = async (w: Prisma.OutcomeWhereInput) => {
-    const total = await db.outcome.count({ where: w });
-    if (total === 0) return [0, []] as const;
-    if (total > NARROW_SEARCH) return [total, await pageOf(w)] as const;
-    const ids = (await db.outcome.findMany({ where: w, select: { id: true } })).map((r) => r.id);
-    return [total, await pageOf({ id: { in: ids } })] as const;
+  const pageOf = async (w: Prisma.OutcomeWhereInput) => {
+    if (before) {
+      const back = await fetch(w, "before");
+      if (back.length > p.size) return { rows: back.slice(0, p.size).reverse(), hasPrev: true, hasNext: true };
+    }
+    const rows = await fetch(w, after ? "after" : "first");
+    return { rows: rows.slice(0, p.size), hasPrev: Boolean(after) || offset > 0, hasNext: rows.length > p.size };
   };
-  const [total, rows] = p.q ? await searchPage(where) : await Promise.all([db.outcome.count({ where }), pageOf(where)]);
-  return toPage(
-    rows.map((r) => toListRow(r, r._count.links)),
+  const count = (w: Prisma.OutcomeWhereInput) => db.outcome.count({ where: w, take: COUNT_CAP + 1 });
+  // A narrow search pages through its matching ids (see findActions).
+  const searchPage = async (w: Prisma.OutcomeWhereInput) => {
+    const counted = await count(w);
+    if (counted === 0) return [0, { rows: [], hasPrev: false, hasNext: false }] as const;
+    if (counted > NARROW_SEARCH) return [counted, await pageOf(w)] as const;
+    const ids = (await db.outcome.findMany({ where: w, select: { id: true } })).map((r) => r.id);
+    return [counted, await pageOf({ id: { in: ids } })] as const;
+  };
+  const [counted, found] = p.q ? await searchPage(where) : await Promise.all([count(where), pageOf(where)]);
+  const cursorOf = (r: (typeof found.rows)[number]) =>
+    encodeCursor(p.sort, p.dir, {
+      value: key.value({ ...r, typeOrder: r.type.sortOrder, verificationOrder: r.verification.sortOrder }),
+      id: r.id,
+    });
+  const { total, totalExact } = cappedTotal(counted);
+  const rows = found.rows;
+  return {
+    rows: rows.map(
+      ({ updatedAt: _u, _count, type: { sortOrder: _t, ...type }, verification: { sortOrder: _v, ...verification }, ...r }) =>
+        toListRow({ ...r, type, verification }, _count.links),
+    ),
     total,
-    p.page,
-    p.size,
-  );
+    totalExact,
+    size: p.size,
+    next: found.hasNext && rows.length ? cursorOf(rows[rows.length - 1]) : null,
+    prev: found.hasPrev && rows.length ? cursorOf(rows[0]) : null,
+    page: after || before ? 1 : p.page,
+    pageCount: Math.max(1, Math.ceil(total / p.size)),
+  };
 }
 
 // The keyset of each sort key: the same order as orderBy(), as a "rows after this one" filter.

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ActionsTable } from "@/components/actions/actions-table";
 import { ListToolbar } from "@/components/data-table/list-toolbar";
-import { Pagination } from "@/components/data-table/pagination";
+import { CursorPagination } from "@/components/data-table/pagination";
 import { ExportMenu } from "@/components/exports/export-menu";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -34,7 +34,16 @@ export default async function ActionsPage({ searchParams }: Props) {
     listOrganizationOptions({ actor, locale }),
     listCampaignOptions({ actor, locale }),
   ]);
-  const filtered = Boolean(params.q || params.type || params.status || params.org || params.campaign || params.from || params.to || params.needsTranslation);
+  const filtered = Boolean(
+    params.q ||
+    params.type ||
+    params.status ||
+    params.org ||
+    params.campaign ||
+    params.from ||
+    params.to ||
+    params.needsTranslation,
+  );
 
   return (
     <>
@@ -67,8 +76,22 @@ export default async function ActionsPage({ searchParams }: Props) {
           ]}
           dateRange={{ fromLabel: t("filters.from"), toLabel: t("filters.to") }}
         />
-        <ActionsTable rows={page.rows} sort={params.sort} dir={params.dir} filtered={filtered} canCreate={can(actor, "record.create")} />
-        <Pagination page={page.page} pageCount={page.pageCount} size={page.size} total={page.total} countLabel={t("count", { count: page.total })} />
+        <ActionsTable
+          rows={page.rows}
+          sort={params.sort}
+          dir={params.dir}
+          filtered={filtered}
+          canCreate={can(actor, "record.create")}
+        />
+        <CursorPagination
+          count={page.rows.length}
+          size={page.size}
+          total={page.total}
+          totalExact={page.totalExact}
+          next={page.next}
+          prev={page.prev}
+          countLabel={page.totalExact ? t("count", { count: page.total }) : undefined}
+        />
       </div>
     </>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ListToolbar } from "@/components/data-table/list-toolbar";
-import { Pagination } from "@/components/data-table/pagination";
+import { CursorPagination } from "@/components/data-table/pagination";
 import { ExportMenu } from "@/components/exports/export-menu";
 import { OutcomesTable } from "@/components/outcomes/outcomes-table";
 import { Button } from "@/components/ui/button";
@@ -34,7 +34,16 @@ export default async function OutcomesPage({ searchParams }: Props) {
     listOrganizationOptions({ actor, locale }),
     listCampaignOptions({ actor, locale }),
   ]);
-  const filtered = Boolean(params.q || params.type || params.verification || params.org || params.campaign || params.from || params.to || params.needsTranslation);
+  const filtered = Boolean(
+    params.q ||
+    params.type ||
+    params.verification ||
+    params.org ||
+    params.campaign ||
+    params.from ||
+    params.to ||
+    params.needsTranslation,
+  );
 
   return (
     <>
@@ -60,15 +69,34 @@ export default async function OutcomesPage({ searchParams }: Props) {
           searchPlaceholder={t("searchPlaceholder")}
           filters={[
             { name: "type", label: t("fields.type"), allLabel: t("filters.allTypes"), options: types },
-            { name: "verification", label: t("fields.verification"), allLabel: t("filters.allVerifications"), options: verifications },
+            {
+              name: "verification",
+              label: t("fields.verification"),
+              allLabel: t("filters.allVerifications"),
+              options: verifications,
+            },
             { name: "org", label: t("fields.organization"), allLabel: t("filters.allOrganizations"), options: organizations },
             { name: "campaign", label: t("fields.campaign"), allLabel: t("filters.allCampaigns"), options: campaigns },
             { name: "needsTranslation", label: tl("label"), allLabel: tl("all"), options: [{ value: "1", label: tl("needed") }] },
           ]}
           dateRange={{ fromLabel: t("filters.from"), toLabel: t("filters.to") }}
         />
-        <OutcomesTable rows={page.rows} sort={params.sort} dir={params.dir} filtered={filtered} canCreate={can(actor, "record.create")} />
-        <Pagination page={page.page} pageCount={page.pageCount} size={page.size} total={page.total} countLabel={t("count", { count: page.total })} />
+        <OutcomesTable
+          rows={page.rows}
+          sort={params.sort}
+          dir={params.dir}
+          filtered={filtered}
+          canCreate={can(actor, "record.create")}
+        />
+        <CursorPagination
+          count={page.rows.length}
+          size={page.size}
+          total={page.total}
+          totalExact={page.totalExact}
+          next={page.next}
+          prev={page.prev}
+          countLabel={page.totalExact ? t("count", { count: page.total }) : undefined}
+        />
       </div>
     </>
   );
