@@ -25,10 +25,11 @@ function useLabels() {
   const t = useTranslations("dashboard.charts");
   const format = useFormatter();
   const day = (iso: string) => format.dateTime(utc(iso), { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-  const bucket = (b: Pick<Bucket, "key" | "from" | "unit">) => {
+  /** `multiYear`: the axis spans more than one year, so month labels carry theirs ("Jan 23"). */
+  const bucket = (b: Pick<Bucket, "key" | "from" | "unit">, multiYear = false) => {
     if (b.unit === "month")
       return {
-        label: format.dateTime(utc(b.from), { month: "short", timeZone: "UTC" }),
+        label: format.dateTime(utc(b.from), { month: "short", ...(multiYear ? { year: "2-digit" } : {}), timeZone: "UTC" }),
         longLabel: format.dateTime(utc(b.from), { month: "long", year: "numeric", timeZone: "UTC" }),
       };
     if (b.unit === "quarter") {
@@ -47,7 +48,8 @@ export function ActionsPerMonthChart({ data }: { data: ChartSeries }) {
   const t = useTranslations("dashboard");
   const locale = useLocale();
   const { day, bucket } = useLabels();
-  const rows: ChartRow[] = data.buckets.map((b) => ({ key: b.key, ...bucket({ ...b, unit: data.unit }), total: b.total, segments: b.segments }));
+  const multiYear = (data.buckets[0]?.from ?? "").slice(0, 4) !== (data.buckets.at(-1)?.from ?? "").slice(0, 4);
+  const rows: ChartRow[] = data.buckets.map((b) => ({ key: b.key, ...bucket({ ...b, unit: data.unit }, multiYear), total: b.total, segments: b.segments }));
   let fallback = 0;
   const series = data.series.map((s) => ({
     key: s.key,

@@ -23,7 +23,7 @@ export function StatCard({ label, value, testId }: { label: string; value: Compa
         {format.number(count)}
       </Link>
       <span className="flex flex-wrap items-center gap-x-1.5 text-xs text-muted-foreground">
-        <Link href={previous.href} className="hover:text-foreground hover:underline" aria-label={t("previousSr", { count: previous.count })}>
+        <Link href={previous.href} className="hover:text-foreground hover:underline">
           {previous.count === 0 ? t("new") : t("previous", { count: previous.count })}
         </Link>
         {previous.count > 0 && (

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ActionsTable } from "@/components/actions/actions-table";
+import { hasListScope, ListScope } from "@/components/dashboard/list-scope";
 import { ListToolbar } from "@/components/data-table/list-toolbar";
 import { CursorPagination } from "@/components/data-table/pagination";
 import { ExportMenu } from "@/components/exports/export-menu";
@@ -34,16 +35,17 @@ export default async function ActionsPage({ searchParams }: Props) {
     listOrganizationOptions({ actor, locale }),
     listCampaignOptions({ actor, locale }),
   ]);
-  const filtered = Boolean(
-    params.q ||
-    params.type ||
-    params.status ||
-    params.org ||
-    params.campaign ||
-    params.from ||
-    params.to ||
-    params.needsTranslation,
-  );
+  const filtered =
+    Boolean(
+      params.q ||
+      params.type ||
+      params.status ||
+      params.org ||
+      params.campaign ||
+      params.from ||
+      params.to ||
+      params.needsTranslation,
+    ) || hasListScope(params);
 
   return (
     <>
@@ -76,6 +78,7 @@ export default async function ActionsPage({ searchParams }: Props) {
           ]}
           dateRange={{ fromLabel: t("filters.from"), toLabel: t("filters.to") }}
         />
+        <ListScope path="/actions" params={raw} scope={params} />
         <ActionsTable
           rows={page.rows}
           sort={params.sort}
