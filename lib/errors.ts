@@ -2,6 +2,7 @@
 // user reads them in their language. Everything else is unexpected: it is logged with a reference id
 // and the user sees only "Something went wrong (ref …)".
 import { randomBytes } from "node:crypto";
+import type { Actor } from "./permissions";
 
 export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "VALIDATION" | "RATE_LIMITED";
 
@@ -17,20 +18,40 @@ const DEFAULT_KEYS: Record<ErrorCode, string> = {
   RATE_LIMITED: "errors.rateLimited",
 };
 
+/**
+ * Who was refused what (a FORBIDDEN error's details), so that whichever entry point maps the error
+ * records the refusal in the audit trail (lib/access-denied.ts): the refused transaction rolls back.
+ */
+export type Denial = {
+  actor: Actor;
+  /** the permission or rule that refused, e.g. "export.run", "record.edit" */
+  permission: string;
+  entity?: string;
+  entityId?: string | null;
+  /** set once the refusal has been audited, so that it is recorded once */
+  recorded?: boolean;
+};
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   /** A message key; `message` holds the same key so that logs stay readable. */
   readonly key: string;
   readonly fieldErrors?: FieldErrors;
-  constructor(code: ErrorCode, key?: string, fieldErrors?: FieldErrors) {
+  readonly denial?: Denial;
+  constructor(code: ErrorCode, key?: string, fieldErrors?: FieldErrors, denial?: Denial) {
     const k = key ?? DEFAULT_KEYS[code];
     super(k);
     this.name = "AppError";
     this.code = code;
     this.key = k;
     this.fieldErrors = fieldErrors;
+    this.denial = denial;
   }
 }
+
+/** A FORBIDDEN error that says who was refused what (audited by the entry point as access.denied). */
+export const forbidden = (actor: Actor, permission: string, target?: { entity: string; id?: string | null }) =>
+  new AppError("FORBIDDEN", undefined, undefined, { actor, permission, entity: target?.entity, entityId: target?.id ?? null });
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { MESSAGES } from "@/i18n/messages";
+import { auditDenial } from "./access-denied";
 import { AppError, httpStatusOf, logUnexpected, toAppError } from "./errors";
 
 /** English text of a catalogue key, for JSON API clients ("errors.notFound" → "…"). */
@@ -9,8 +10,12 @@ export function englishMessage(key: string, values: Record<string, string> = {})
   return typeof text === "string" ? text.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "") : key;
 }
 
-/** Maps any error to a JSON response: expected ones with their code, others as 500 with a reference. */
-export function errorResponse(error: unknown, context: string): NextResponse {
+/**
+ * Maps any error to a JSON response: expected ones with their code, others as 500 with a reference.
+ * A permission refusal is recorded in the audit trail here (access.denied), once, for every route.
+ */
+export async function errorResponse(error: unknown, context: string): Promise<NextResponse> {
+  await auditDenial(error, context);
   const expected = toAppError(error);
   if (expected) {
     const fieldErrors = expected.fieldErrors
@@ -22,7 +27,10 @@ export function errorResponse(error: unknown, context: string): NextResponse {
     );
   }
   const ref = logUnexpected(error, context);
-  return NextResponse.json({ error: { code: "INTERNAL", message: englishMessage("errors.unexpected", { ref }), ref } }, { status: 500 });
+  return NextResponse.json(
+    { error: { code: "INTERNAL", message: englishMessage("errors.unexpected", { ref }), ref } },
+    { status: 500 },
+  );
 }
 
 /** Reads a JSON body; a malformed one is a validation error, not a crash. */

@@ -15,7 +15,7 @@ import {
 import { DownloadStatusText } from "./download-status";
 import { useDownloadStatus } from "./use-download-status";
 
-type Props = { list: "actions" | "outcomes" | "campaigns" | "organizations" };
+type Props = { list: "actions" | "outcomes" | "campaigns" | "organizations" | "audit" };
 
 // Paging is no part of an export: it holds every page of the list.
 const NOT_EXPORTED = new Set(["page", "size"]);
