@@ -32,7 +32,7 @@ export function useLocaleSwitch(onSwitched?: (locale: Locale) => void) {
 
 /** The user menu's section: a radio group, one item per language. */
 export function LocaleMenuItems() {
-  const t = useTranslations("common.language");
+  const t = useTranslations("languages.switch");
   const { locale, switchTo, pending } = useLocaleSwitch();
   return (
     <>
@@ -53,7 +53,7 @@ export function LocaleMenuItems() {
 
 /** Two toggle buttons, for pages without the user menu (sign-in). */
 export function LocaleButtons({ onSwitched, className }: { onSwitched?: (locale: Locale) => void; className?: string }) {
-  const t = useTranslations("common.language");
+  const t = useTranslations("languages.switch");
   const { locale, switchTo, pending } = useLocaleSwitch(onSwitched);
   return (
     <div role="group" aria-label={t("label")} className={cn("flex items-center justify-center gap-1 text-sm", className)}>

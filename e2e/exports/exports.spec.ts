@@ -37,6 +37,7 @@ const LANG = {
     typeHeader: "Type",
     urlHeader: "URL",
     sheet: "Actions",
+    twoRows: "2 rows",
   },
   uk: {
     search: "Пошук дій",
@@ -49,6 +50,7 @@ const LANG = {
     typeHeader: "Тип",
     urlHeader: "Посилання",
     sheet: "Дії",
+    twoRows: "2 рядки",
   },
 } as const;
 
@@ -61,10 +63,10 @@ async function ukrainianAuditor(admin: Page, browser: Browser, baseURL: string |
   const user = { name: `Аудиторка ${id}`, email: `auditor-${id}@example.org`, password: `audit-password-${id}-long` };
   await admin.goto("/admin/users/new");
   await waitForHydration(admin.getByRole("button", { name: "Create user" }));
-  await admin.getByLabel("Name", { exact: true }).fill(user.name);
-  await admin.getByLabel("Email", { exact: true }).fill(user.email);
-  await admin.getByLabel("Role", { exact: true }).selectOption({ label: "Auditor" });
-  await admin.getByLabel("Initial password", { exact: true }).fill(user.password);
+  await admin.getByRole("textbox", { name: "Name", exact: true }).fill(user.name);
+  await admin.getByRole("textbox", { name: "Email", exact: true }).fill(user.email);
+  await admin.getByRole("combobox", { name: "Role", exact: true }).selectOption({ label: "Auditor" });
+  await admin.getByLabel("Initial password").fill(user.password);
   await admin.getByRole("button", { name: "Create user" }).click();
   await expect(admin).toHaveURL(/\/admin\/users\?saved=created$/, SAVE);
 
@@ -117,6 +119,11 @@ test.describe("exports", () => {
       await waitForList(page);
       const onScreen = await rowTitles(page);
       expect(onScreen).toEqual([ukrainian.title, english.title]); // newest date first; record text as written
+
+      // The menu says how many rows the file will hold.
+      await page.getByRole("button", { name: L.export, exact: true }).click();
+      await expect(page.getByTestId("export-row-count")).toHaveText(L.twoRows);
+      await page.keyboard.press("Escape");
 
       const csv = await exportAs(page, L, "CSV (.csv)");
       expect(csv.download.suggestedFilename()).toMatch(/^actions-\d{4}-\d{2}-\d{2}\.csv$/);

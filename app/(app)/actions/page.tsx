@@ -34,7 +34,16 @@ export default async function ActionsPage({ searchParams }: Props) {
     listOrganizationOptions({ actor, locale }),
     listCampaignOptions({ actor, locale }),
   ]);
-  const filtered = Boolean(params.q || params.type || params.status || params.org || params.campaign || params.from || params.to || params.needsTranslation);
+  const filtered = Boolean(
+    params.q ||
+    params.type ||
+    params.status ||
+    params.org ||
+    params.campaign ||
+    params.from ||
+    params.to ||
+    params.needsTranslation,
+  );
 
   return (
     <>
@@ -44,7 +53,7 @@ export default async function ActionsPage({ searchParams }: Props) {
         actions={
           can(actor, "record.create") || can(actor, "export.run") ? (
             <>
-              {can(actor, "export.run") && <ExportMenu list="actions" />}
+              {can(actor, "export.run") && <ExportMenu list="actions" total={page.total} />}
               {can(actor, "record.create") && (
                 <Button asChild>
                   <Link href="/actions/new">{t("new")}</Link>
@@ -67,7 +76,13 @@ export default async function ActionsPage({ searchParams }: Props) {
           ]}
           dateRange={{ fromLabel: t("filters.from"), toLabel: t("filters.to") }}
         />
-        <ActionsTable rows={page.rows} sort={params.sort} dir={params.dir} filtered={filtered} canCreate={can(actor, "record.create")} />
+        <ActionsTable
+          rows={page.rows}
+          sort={params.sort}
+          dir={params.dir}
+          filtered={filtered}
+          canCreate={can(actor, "record.create")}
+        />
         <Pagination page={page.page} pageCount={page.pageCount} size={page.size} total={page.total} />
       </div>
     </>

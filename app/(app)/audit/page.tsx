@@ -51,7 +51,7 @@ export default async function AuditPage({ searchParams }: Props) {
         description={t("description")}
         actions={
           // The export reproduces the list: same filters, search and sort (not the page).
-          can(actor, "export.run") ? <ExportMenu list="audit" /> : null
+          can(actor, "export.run") ? <ExportMenu list="audit" total={page.total} /> : null
         }
       />
       <div className="mb-8 grid gap-6 lg:grid-cols-2">

@@ -34,7 +34,16 @@ export default async function OutcomesPage({ searchParams }: Props) {
     listOrganizationOptions({ actor, locale }),
     listCampaignOptions({ actor, locale }),
   ]);
-  const filtered = Boolean(params.q || params.type || params.verification || params.org || params.campaign || params.from || params.to || params.needsTranslation);
+  const filtered = Boolean(
+    params.q ||
+    params.type ||
+    params.verification ||
+    params.org ||
+    params.campaign ||
+    params.from ||
+    params.to ||
+    params.needsTranslation,
+  );
 
   return (
     <>
@@ -44,7 +53,7 @@ export default async function OutcomesPage({ searchParams }: Props) {
         actions={
           can(actor, "record.create") || can(actor, "export.run") ? (
             <>
-              {can(actor, "export.run") && <ExportMenu list="outcomes" />}
+              {can(actor, "export.run") && <ExportMenu list="outcomes" total={page.total} />}
               {can(actor, "record.create") && (
                 <Button asChild>
                   <Link href="/outcomes/new">{t("new")}</Link>
@@ -60,14 +69,25 @@ export default async function OutcomesPage({ searchParams }: Props) {
           searchPlaceholder={t("searchPlaceholder")}
           filters={[
             { name: "type", label: t("fields.type"), allLabel: t("filters.allTypes"), options: types },
-            { name: "verification", label: t("fields.verification"), allLabel: t("filters.allVerifications"), options: verifications },
+            {
+              name: "verification",
+              label: t("fields.verification"),
+              allLabel: t("filters.allVerifications"),
+              options: verifications,
+            },
             { name: "org", label: t("fields.organization"), allLabel: t("filters.allOrganizations"), options: organizations },
             { name: "campaign", label: t("fields.campaign"), allLabel: t("filters.allCampaigns"), options: campaigns },
             { name: "needsTranslation", label: tl("label"), allLabel: tl("all"), options: [{ value: "1", label: tl("needed") }] },
           ]}
           dateRange={{ fromLabel: t("filters.from"), toLabel: t("filters.to") }}
         />
-        <OutcomesTable rows={page.rows} sort={params.sort} dir={params.dir} filtered={filtered} canCreate={can(actor, "record.create")} />
+        <OutcomesTable
+          rows={page.rows}
+          sort={params.sort}
+          dir={params.dir}
+          filtered={filtered}
+          canCreate={can(actor, "record.create")}
+        />
         <Pagination page={page.page} pageCount={page.pageCount} size={page.size} total={page.total} />
       </div>
     </>
