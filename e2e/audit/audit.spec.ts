@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Browser } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { createAction, expect, signIn, tableRows, test, USERS, waitForList } from "../fixtures";
+import { createAction, expect, signIn, tableRows, test, USERS, waitForHydration, waitForList } from "../fixtures";
 
 /**
  * A colleague logs an action in a context of their own. (Not pageAs: a context made while this test
@@ -38,6 +38,8 @@ test.describe("an auditor reads and verifies the audit trail", () => {
       "page",
     );
 
+    // (a change before React has hydrated the filters is lost on a busy machine)
+    await waitForHydration(page.getByLabel("Event", { exact: true }));
     await page.getByLabel("Event", { exact: true }).selectOption("action.created");
     await expect(page).toHaveURL(/[?&]event=action\.created/);
     await waitForList(page);
