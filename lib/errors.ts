@@ -2,6 +2,7 @@
 // user reads them in their language. Everything else is unexpected: it is logged with a reference id
 // and the user sees only "Something went wrong (ref …)".
 import { randomBytes } from "node:crypto";
+import type { Actor } from "./permissions";
 
 export type ErrorCode =
   | "UNAUTHENTICATED"
@@ -30,6 +31,20 @@ const DEFAULT_KEYS: Record<ErrorCode, string> = {
   UNAVAILABLE: "security.dbUnavailable",
 };
 
+/**
+ * Who was refused what (a FORBIDDEN error's details), so that whichever entry point maps the error
+ * records the refusal in the audit trail (lib/access-denied.ts): the refused transaction rolls back.
+ */
+export type Denial = {
+  actor: Actor;
+  /** the permission or rule that refused, e.g. "export.run", "record.edit" */
+  permission: string;
+  entity?: string;
+  entityId?: string | null;
+  /** set once the refusal has been audited, so that it is recorded once */
+  recorded?: boolean;
+};
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   /** A message key; `message` holds the same key so that logs stay readable. */
@@ -39,11 +54,13 @@ export class AppError extends Error {
   readonly values?: Record<string, string>;
   /** Anything else a client needs to act on the error (e.g. the fields of an edit conflict). */
   readonly details?: Record<string, unknown>;
+  /** Who was refused what (FORBIDDEN only): the entry point records it as access.denied. */
+  readonly denial?: Denial;
   constructor(
     code: ErrorCode,
     key?: string,
     fieldErrors?: FieldErrors,
-    extra: { values?: Record<string, string>; details?: Record<string, unknown> } = {},
+    extra: { values?: Record<string, string>; details?: Record<string, unknown>; denial?: Denial } = {},
   ) {
     const k = key ?? DEFAULT_KEYS[code];
     super(k);
@@ -53,8 +70,15 @@ export class AppError extends Error {
     this.fieldErrors = fieldErrors;
     this.values = extra.values;
     this.details = extra.details;
+    this.denial = extra.denial;
   }
 }
+
+/** A FORBIDDEN error that says who was refused what (audited by the entry point as access.denied). */
+export const forbidden = (actor: Actor, permission: string, target?: { entity: string; id?: string | null }) =>
+  new AppError("FORBIDDEN", undefined, undefined, {
+    denial: { actor, permission, entity: target?.entity, entityId: target?.id ?? null },
+  });
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
 

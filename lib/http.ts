@@ -4,6 +4,7 @@ import { MESSAGES } from "@/i18n/messages";
 import { recordAudit } from "./audit";
 import { VERSION_FIELD } from "./concurrency";
 import { db } from "./db";
+import { auditDenial } from "./access-denied";
 import { AppError, httpStatusOf, logUnexpected, toAppError } from "./errors";
 import { IDEMPOTENCY_FIELD } from "./idempotency";
 import { checkOrigin } from "./security/origin";
@@ -15,8 +16,12 @@ export function englishMessage(key: string, values: Record<string, string> = {})
   return typeof text === "string" ? text.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "") : key;
 }
 
-/** Maps any error to a JSON response: expected ones with their code, others as 500 with a reference. */
-export function errorResponse(error: unknown, context: string): NextResponse {
+/**
+ * Maps any error to a JSON response: expected ones with their code, others as 500 with a reference.
+ * A permission refusal is recorded in the audit trail here (access.denied), once, for every route.
+ */
+export async function errorResponse(error: unknown, context: string): Promise<NextResponse> {
+  await auditDenial(error, context);
   const expected = toAppError(error);
   if (expected) {
     const fieldErrors = expected.fieldErrors

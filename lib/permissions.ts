@@ -2,7 +2,7 @@
 // scope builders; pages call can() only to hide controls they would refuse anyway.
 import type { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
-import { AppError } from "./errors";
+import { forbidden } from "./errors";
 
 export type { Role };
 
@@ -53,7 +53,7 @@ export const can = (actor: Pick<Actor, "role"> | null | undefined, permission: P
   !!actor && (ROLE_PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
 
 export function assertCan(actor: Actor, permission: Permission): void {
-  if (!can(actor, permission)) throw new AppError("FORBIDDEN");
+  if (!can(actor, permission)) throw forbidden(actor, permission);
 }
 
 /** What a record needs to say about itself for the edit rule. */
@@ -61,11 +61,10 @@ export type Ownable = { createdById: string; participantIds?: readonly string[] 
 
 export const canEditRecord = (actor: Pick<Actor, "id" | "role">, record: Ownable): boolean =>
   can(actor, "record.edit.any") ||
-  (can(actor, "record.edit.own") &&
-    (record.createdById === actor.id || (record.participantIds ?? []).includes(actor.id)));
+  (can(actor, "record.edit.own") && (record.createdById === actor.id || (record.participantIds ?? []).includes(actor.id)));
 
-export function assertCanEditRecord(actor: Actor, record: Ownable): void {
-  if (!canEditRecord(actor, record)) throw new AppError("FORBIDDEN");
+export function assertCanEditRecord(actor: Actor, record: Ownable, target?: { entity: string; id: string }): void {
+  if (!canEditRecord(actor, record)) throw forbidden(actor, "record.edit", target);
 }
 
 // Scopes: the rows an actor may know exist. A restricted record outside one's scope is not

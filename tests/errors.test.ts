@@ -14,10 +14,10 @@ afterEach(() => {
 const SECRET = "connection to 10.0.0.5 failed: password authentication failed for user advocacy";
 
 describe("toFormState", () => {
-  it("keeps an expected error's message key and field errors, and the values typed", () => {
+  it("keeps an expected error's message key and field errors, and the values typed", async () => {
     const spy = vi.spyOn(console, "error").mockImplementation(() => {});
     const values = { title: "", date: "2023-02-31" };
-    const state = toFormState(
+    const state = await toFormState(
       new AppError("VALIDATION", "errors.validation", { title: ["validation.required"], date: ["validation.date"] }),
       values,
     );
@@ -35,20 +35,20 @@ describe("toFormState", () => {
     ["FORBIDDEN", "errors.forbidden"],
     ["NOT_FOUND", "errors.notFound"],
     ["UNAUTHENTICATED", "errors.unauthenticated"],
-  ])("gives %s its default message key", (code, key) => {
-    expect(toFormState(new AppError(code)).messageKey).toBe(key);
+  ])("gives %s its default message key", async (code, key) => {
+    expect((await toFormState(new AppError(code))).messageKey).toBe(key);
   });
 
   it("turns a unique-constraint violation from the database into 'duplicate', not a crash", async () => {
     const user = await makeUser(db);
     const error = await db.user.create({ data: { email: user.email, name: "Dup", passwordHash: "x" } }).catch((e: unknown) => e);
     expect(toAppError(error)).toMatchObject({ code: "CONFLICT", key: "errors.duplicate" });
-    expect(toFormState(error).messageKey).toBe("errors.duplicate");
+    expect((await toFormState(error)).messageKey).toBe("errors.duplicate");
   });
 
-  it("hides an unexpected error behind a reference id and logs it with that reference", () => {
+  it("hides an unexpected error behind a reference id and logs it with that reference", async () => {
     const spy = vi.spyOn(console, "error").mockImplementation(() => {});
-    const state = toFormState(new Error(SECRET), { title: "x" }, "createAction");
+    const state = await toFormState(new Error(SECRET), { title: "x" }, "createAction");
 
     expect(state.ok).toBe(false);
     expect(state.messageKey).toBe("errors.unexpected");
@@ -61,10 +61,10 @@ describe("toFormState", () => {
     expect((spy.mock.calls[0][1] as Error).message).toBe(SECRET);
   });
 
-  it("gives every submission a new number (so the form remounts) and every unexpected error a new ref", () => {
+  it("gives every submission a new number (so the form remounts) and every unexpected error a new ref", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const a = toFormState(new Error("x"));
-    const b = toFormState(new Error("x"));
+    const a = await toFormState(new Error("x"));
+    const b = await toFormState(new Error("x"));
     expect(a.submission).not.toBe(b.submission);
     expect(a.ref).not.toBe(b.ref);
   });
@@ -80,13 +80,13 @@ describe("errorResponse and jsonRoute", () => {
     ["RATE_LIMITED", 429, "Too many requests. Wait a moment and try again."],
   ])("maps %s to HTTP %i with its English message", async (code, status, message) => {
     expect(httpStatusOf(code)).toBe(status);
-    const res = errorResponse(new AppError(code), "test");
+    const res = await errorResponse(new AppError(code), "test");
     expect(res.status).toBe(status);
     expect(await res.json()).toEqual({ error: { code, message } });
   });
 
   it("gives field errors in English", async () => {
-    const res = errorResponse(
+    const res = await errorResponse(
       new AppError("VALIDATION", "errors.validation", { date: ["validation.date"], title: ["validation.required"] }),
       "t",
     );

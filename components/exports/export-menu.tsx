@@ -15,13 +15,17 @@ import {
 import { DownloadStatusText } from "./download-status";
 import { useDownloadStatus } from "./use-download-status";
 
-type Props = { list: "actions" | "outcomes" | "campaigns" | "organizations" };
+type Props = {
+  list: "actions" | "outcomes" | "campaigns" | "organizations" | "audit";
+  /** how many rows the export will hold (the list's total), so that one knows what to expect */
+  total?: number;
+};
 
 // Paging is no part of an export: it holds every page of the list.
 const NOT_EXPORTED = new Set(["page", "size"]);
 
 /** "Export" menu of a list page: the list as it is on screen (filters, search, sort), as CSV or Excel. */
-export function ExportMenu({ list }: Props) {
+export function ExportMenu({ list, total }: Props) {
   const t = useTranslations("exports.menu");
   const searchParams = useSearchParams();
   const { status, onClick } = useDownloadStatus();
@@ -43,6 +47,11 @@ export function ExportMenu({ list }: Props) {
           <DropdownMenuLabel className="grid gap-0.5">
             <span>{t("heading")}</span>
             <span className="text-xs font-normal text-muted-foreground">{t("description")}</span>
+            {total !== undefined && (
+              <span className="text-xs font-normal text-muted-foreground tabular-nums" data-testid="export-row-count">
+                {t("rowCount", { count: total })}
+              </span>
+            )}
           </DropdownMenuLabel>
           <DropdownMenuSeparator />
           <DropdownMenuItem asChild>

@@ -91,7 +91,7 @@ async function loadEditable(tx: Tx, actor: Actor, id: string): Promise<ActionSna
   });
   if (!a) throw new AppError("NOT_FOUND");
   const participantIds = a.participants.map((p) => p.userId);
-  assertCanEditRecord(actor, { createdById: a.createdById, participantIds });
+  assertCanEditRecord(actor, { createdById: a.createdById, participantIds }, { entity: "Action", id });
   return snapshotOf({
     title: a.title,
     type: a.type.code,

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { todayIso, toIsoDate, toIsoDateOrNull, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, forbidden } from "@/lib/errors";
 import { clampBatchSize, seekAfter, seekBatches, seekThrough, type SeekKey, type SeekRange } from "@/lib/exports/keyset";
 import { organizationsById, termsById } from "@/lib/exports/lookups";
 import { cappedTotal, COUNT_CAP, decodeCursor, encodeCursor, flip, seekBefore, type CursorPage } from "@/lib/list-cursor";
@@ -345,7 +345,7 @@ export async function getAction({ actor, id }: { actor: Actor; id: string }): Pr
 /** The action as its edit form needs it (codes and ids, not labels). */
 export async function getActionForEdit({ actor, id }: { actor: Actor; id: string }) {
   const a = await getAction({ actor, id });
-  if (!a.canEdit) throw new AppError("FORBIDDEN");
+  if (!a.canEdit) throw forbidden(actor, "record.edit", { entity: "Action", id: a.id });
   return {
     id: a.id,
     values: {

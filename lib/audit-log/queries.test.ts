@@ -9,7 +9,7 @@ import type { AuditValue, FieldChange, HistoryEntry } from "@/lib/audit-log/sche
 import { createCampaign, updateCampaign } from "@/lib/campaigns/mutations";
 import { createLink, deleteLink, updateLink } from "@/lib/links/mutations";
 import { createOrganization, updateOrganization } from "@/lib/organizations/mutations";
-import { createOutcome } from "@/lib/outcomes/mutations";
+import { createOutcome, updateOutcome } from "@/lib/outcomes/mutations";
 import { asText, expectAppError, makeActors, uniq } from "@/tests/support/fixtures";
 import { actionInput, outcomeInput } from "@/tests/support/inputs";
 
@@ -158,6 +158,25 @@ describe("a record's History", () => {
     const other = await getRecordHistory({ actor: staff, entity: "Outcome", entityId: outcome.id });
     expect(kinds(other.entries)).toEqual(["unlinked", "link-updated", "linked", "created"]);
     expect(other.entries[0].other).toMatchObject({ type: "record", entity: "Action", id: a.id });
+  });
+
+  it("[HISTORY] an outcome: field-level changes by whom, newest first", async () => {
+    const { manager, auditor } = await makeActors();
+    const title = `SCA decision ${uniq()}`;
+    const o = await createOutcome({ actor: manager, input: outcomeInput({ title, verification: "REPORTED" }) });
+    await updateOutcome({
+      actor: manager,
+      id: o.id,
+      input: outcomeInput({ title: `${title} (final)`, verification: "VERIFIED" }),
+    });
+
+    const history = await getRecordHistory({ actor: auditor, entity: "Outcome", entityId: o.id });
+    expect(kinds(history.entries)).toEqual(["updated", "created"]);
+    const [updated] = history.entries;
+    expect(updated.actor).toEqual({ id: manager.id, name: manager.name });
+    expect(updated.actorRole).toBe("MANAGER");
+    expect(change(updated.changes, "verification")).toMatchObject({ before: "Reported (not yet confirmed)", after: "Verified" });
+    expect(change(updated.changes, "title")).toMatchObject({ before: title, after: `${title} (final)` });
   });
 
   it("[HISTORY] a link to a record the reader may not see shows neither its title nor anything about the link", async () => {

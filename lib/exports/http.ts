@@ -1,5 +1,6 @@
 import "server-only";
 import { getLocale } from "next-intl/server";
+import { exportAuditEvents } from "@/lib/audit-log/export";
 import { AppError } from "@/lib/errors";
 import { errorResponse, plainQuery } from "@/lib/http";
 import { requireActor } from "@/lib/session";
@@ -53,6 +54,23 @@ export const listExportRoute = (list: ExportList, format: ExportFormat) => async
     return new Response(file.stream, { headers: fileHeaders(req, file.contentType, contentDisposition(file.filename)) });
   } catch (error) {
     return errorResponse(error, `GET /api/exports/${list}.${format}`);
+  }
+};
+
+/** GET handler streaming the audit trail (/audit's filters, search and sort) as CSV or XLSX. */
+export const auditExportRoute = (format: ExportFormat) => async (req: Request) => {
+  try {
+    const url = new URL(req.url);
+    const file = exportAuditEvents({
+      actor: await requireActor(),
+      format,
+      params: plainQuery(url.searchParams),
+      baseUrl: publicOrigin(req),
+      locale: await requestLocale(),
+    });
+    return new Response(file.stream, { headers: fileHeaders(req, file.contentType, contentDisposition(file.filename)) });
+  } catch (error) {
+    return errorResponse(error, `GET /api/exports/audit.${format}`);
   }
 };
 

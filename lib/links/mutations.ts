@@ -1,7 +1,7 @@
 import "server-only";
 import { changedFields, recordAudit } from "@/lib/audit";
 import { db, type Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, forbidden } from "@/lib/errors";
 import { createOnce, takeIdempotencyKey } from "@/lib/idempotency";
 import { parseInput } from "@/lib/parse";
 import { actionScope, assertCan, canEditRecord, outcomeScope, type Actor } from "@/lib/permissions";
@@ -24,7 +24,7 @@ async function assertCanLink(tx: Tx, actor: Actor, actionId: string, outcomeId: 
   const editable =
     canEditRecord(actor, { createdById: action.createdById, participantIds: action.participants.map((p) => p.userId) }) ||
     canEditRecord(actor, outcome);
-  if (!editable) throw new AppError("FORBIDDEN");
+  if (!editable) throw forbidden(actor, "link.edit", { entity: "Action", id: actionId });
 }
 
 export async function createLink({ actor, input }: { actor: Actor; input: unknown }): Promise<{ id: string }> {
@@ -48,7 +48,12 @@ export async function createLink({ actor, input }: { actor: Actor; input: unknow
       },
       select: { id: true },
     });
-    const after = { actionId: data.actionId, outcomeId: data.outcomeId, contribution: data.contribution, evidenceNote: data.evidenceNote ?? null };
+    const after = {
+      actionId: data.actionId,
+      outcomeId: data.outcomeId,
+      contribution: data.contribution,
+      evidenceNote: data.evidenceNote ?? null,
+    };
     await recordAudit(tx, { actor, event: "link.created", entity: "ActionOutcomeLink", entityId: link.id, after });
     return link;
   });

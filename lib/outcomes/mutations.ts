@@ -89,7 +89,7 @@ async function loadEditable(tx: Tx, actor: Actor, id: string): Promise<OutcomeSn
     },
   });
   if (!o) throw new AppError("NOT_FOUND");
-  assertCanEditRecord(actor, { createdById: o.createdById });
+  assertCanEditRecord(actor, { createdById: o.createdById }, { entity: "Outcome", id });
   return snapshotOf({
     title: o.title,
     type: o.type.code,

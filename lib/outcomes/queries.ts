@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { toDbDate, toIsoDate } from "@/lib/dates";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, forbidden } from "@/lib/errors";
 import { clampBatchSize, seekAfter, seekBatches, seekThrough, type SeekKey, type SeekRange } from "@/lib/exports/keyset";
 import { organizationsById, termsById } from "@/lib/exports/lookups";
 import { cappedTotal, COUNT_CAP, decodeCursor, encodeCursor, flip, seekBefore, type CursorPage } from "@/lib/list-cursor";
@@ -308,7 +308,7 @@ export async function getOutcome({ actor, id }: { actor: Actor; id: string }): P
 
 export async function getOutcomeForEdit({ actor, id }: { actor: Actor; id: string }) {
   const o = await getOutcome({ actor, id });
-  if (!o.canEdit) throw new AppError("FORBIDDEN");
+  if (!o.canEdit) throw forbidden(actor, "record.edit", { entity: "Outcome", id: o.id });
   return {
     id: o.id,
     values: {

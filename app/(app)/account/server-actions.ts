@@ -50,7 +50,7 @@ export async function startTotpAction(): Promise<TotpSetup> {
   try {
     return { ok: true, ...(await startTotpEnrolment({ actor: await requireEnrollingActor() })) };
   } catch (e) {
-    return { ok: false, state: toFormState(e, {}, "startTotp") };
+    return { ok: false, state: await toFormState(e, {}, "startTotp") };
   }
 }
 

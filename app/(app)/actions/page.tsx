@@ -55,7 +55,7 @@ export default async function ActionsPage({ searchParams }: Props) {
         actions={
           can(actor, "record.create") || can(actor, "export.run") ? (
             <>
-              {can(actor, "export.run") && <ExportMenu list="actions" />}
+              {can(actor, "export.run") && <ExportMenu list="actions" total={page.total} />}
               {can(actor, "record.create") && (
                 <Button asChild>
                   <Link href="/actions/new">{t("new")}</Link>

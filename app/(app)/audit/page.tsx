@@ -1,16 +1,17 @@
-import { Download, Printer } from "lucide-react";
+import { Printer } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { AnchorsTable } from "@/components/audit/anchors-table";
 import { AuditTable } from "@/components/audit/audit-table";
+import { ExportMenu } from "@/components/exports/export-menu";
 import { VerifyPanel } from "@/components/audit/verify-panel";
 import { ListToolbar } from "@/components/data-table/list-toolbar";
 import { Pagination } from "@/components/data-table/pagination";
 import { Forbidden } from "@/components/records/forbidden";
-import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { denyPage } from "@/lib/access-denied";
 import { listAnchors } from "@/lib/audit-log/chain";
 import { findAuditEvents, listAuditFilterOptions } from "@/lib/audit-log/queries";
 import { SYSTEM_ACTOR, ZAuditListParams } from "@/lib/audit-log/schemas";
@@ -30,7 +31,10 @@ const RECENT_ANCHORS = 5;
 export default async function AuditPage({ searchParams }: Props) {
   const actor = await requirePageActor();
   // The page only hides itself; lib/audit-log refuses the data to anyone without audit.read anyway.
-  if (!can(actor, "audit.read")) return <Forbidden />;
+  if (!can(actor, "audit.read")) {
+    await denyPage(actor, "audit.read", "page /audit");
+    return <Forbidden />;
+  }
   const t = await getTranslations("audit");
   const raw = flattenSearchParams(await searchParams);
   const params = ZAuditListParams.parse(raw);
@@ -40,34 +44,14 @@ export default async function AuditPage({ searchParams }: Props) {
     listAnchors({ actor, take: RECENT_ANCHORS }),
   ]);
   const filtered = Boolean(params.q || params.actor || params.event || params.entity || params.from || params.to);
-  // The export reproduces the list: same filters, search and sort (not the page).
-  const exportQuery = new URLSearchParams(
-    Object.entries({
-      q: params.q,
-      actor: params.actor,
-      event: params.event,
-      entity: params.entity,
-      from: params.from,
-      to: params.to,
-      sort: params.sort,
-      dir: params.dir,
-    }).filter((e): e is [string, string] => typeof e[1] === "string" && e[1] !== ""),
-  ).toString();
-
   return (
     <>
       <PageHeader
         title={t("title")}
         description={t("description")}
         actions={
-          can(actor, "export.run") ? (
-            <Button asChild variant="outline">
-              <a href={`/api/exports/audit.csv${exportQuery ? `?${exportQuery}` : ""}`} download>
-                <Download aria-hidden className="size-4" />
-                {t("export")}
-              </a>
-            </Button>
-          ) : null
+          // The export reproduces the list: same filters, search and sort (not the page).
+          can(actor, "export.run") ? <ExportMenu list="audit" total={page.total} /> : null
         }
       />
       <div className="mb-8 grid gap-6 lg:grid-cols-2">

@@ -37,7 +37,7 @@ export default async function CampaignsPage({ searchParams }: Props) {
         actions={
           canCreate || can(actor, "export.run") ? (
             <>
-              {can(actor, "export.run") && <ExportMenu list="campaigns" />}
+              {can(actor, "export.run") && <ExportMenu list="campaigns" total={page.total} />}
               {canCreate && (
                 <Button asChild>
                   <Link href="/campaigns/new">{t("new")}</Link>

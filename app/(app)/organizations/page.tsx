@@ -37,7 +37,7 @@ export default async function OrganizationsPage({ searchParams }: Props) {
         actions={
           canCreate || can(actor, "export.run") ? (
             <>
-              {can(actor, "export.run") && <ExportMenu list="organizations" />}
+              {can(actor, "export.run") && <ExportMenu list="organizations" total={page.total} />}
               {canCreate && (
                 <Button asChild>
                   <Link href="/organizations/new">{t("new")}</Link>

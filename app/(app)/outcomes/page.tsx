@@ -53,7 +53,7 @@ export default async function OutcomesPage({ searchParams }: Props) {
         actions={
           can(actor, "record.create") || can(actor, "export.run") ? (
             <>
-              {can(actor, "export.run") && <ExportMenu list="outcomes" />}
+              {can(actor, "export.run") && <ExportMenu list="outcomes" total={page.total} />}
               {can(actor, "record.create") && (
                 <Button asChild>
                   <Link href="/outcomes/new">{t("new")}</Link>

@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { denyPage } from "@/lib/access-denied";
 import { can } from "@/lib/permissions";
 import { requirePageActor } from "@/lib/session";
 import { findUsers, getMfaRequiredForAll } from "@/lib/users/queries";
@@ -19,7 +20,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const actor = await requirePageActor();
-  if (!can(actor, "user.manage")) return <Forbidden />;
+  if (!can(actor, "user.manage")) {
+    await denyPage(actor, "user.manage", "page /admin/users");
+    return <Forbidden />;
+  }
   const [t, users, mfaForAll, { saved }] = await Promise.all([
     getTranslations("users"),
     findUsers({ actor }),

@@ -5,6 +5,7 @@ import { AnchorsTable } from "@/components/audit/anchors-table";
 import { PrintButton } from "@/components/audit/print-button";
 import { Forbidden } from "@/components/records/forbidden";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
+import { denyPage } from "@/lib/access-denied";
 import { listAnchors } from "@/lib/audit-log/chain";
 import { can } from "@/lib/permissions";
 import { requirePageActor } from "@/lib/session";
@@ -19,7 +20,10 @@ const PRINTED = 366;
 // print: classes), the hashes are printed in full.
 export default async function AuditAnchorsPage() {
   const actor = await requirePageActor();
-  if (!can(actor, "audit.read")) return <Forbidden />;
+  if (!can(actor, "audit.read")) {
+    await denyPage(actor, "audit.read", "page /audit/anchors");
+    return <Forbidden />;
+  }
   const [t, tc, anchors] = await Promise.all([
     getTranslations("audit"),
     getTranslations("common"),

@@ -5,6 +5,7 @@ import { createCampaignAction } from "@/app/(app)/campaigns/server-actions";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
 import { Forbidden } from "@/components/records/forbidden";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
+import { denyPage } from "@/lib/access-denied";
 import { listCampaignOptions } from "@/lib/campaigns/queries";
 import { termOptions } from "@/lib/form-options";
 import { listOrganizationOptions } from "@/lib/organizations/queries";
@@ -21,7 +22,10 @@ type Props = { searchParams: Promise<{ parent?: string | string[] }> };
 export default async function NewCampaignPage({ searchParams }: Props) {
   const actor = await requirePageActor();
   const [t, tc] = await Promise.all([getTranslations("campaigns"), getTranslations("common")]);
-  if (!can(actor, "reference.write")) return <Forbidden />;
+  if (!can(actor, "reference.write")) {
+    await denyPage(actor, "reference.write", "page /campaigns/new");
+    return <Forbidden />;
+  }
   const [statuses, users, organizations, campaigns] = await Promise.all([
     termOptions("CAMPAIGN_STATUS", await getLocale()),
     listUserOptions({ actor }),
@@ -37,10 +41,7 @@ export default async function NewCampaignPage({ searchParams }: Props) {
       <PageHeader
         title={t("new")}
         breadcrumbs={
-          <Breadcrumbs
-            label={tc("nav.breadcrumbs")}
-            items={[{ label: t("title"), href: "/campaigns" }, { label: t("new") }]}
-          />
+          <Breadcrumbs label={tc("nav.breadcrumbs")} items={[{ label: t("title"), href: "/campaigns" }, { label: t("new") }]} />
         }
       />
       <div className="max-w-4xl rounded-lg border bg-card p-4 sm:p-6">

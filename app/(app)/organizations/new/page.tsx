@@ -5,6 +5,7 @@ import { createOrganizationAction } from "@/app/(app)/organizations/server-actio
 import { OrganizationForm } from "@/components/organizations/organization-form";
 import { Forbidden } from "@/components/records/forbidden";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
+import { denyPage } from "@/lib/access-denied";
 import { termOptions } from "@/lib/form-options";
 import { listOrganizationOptions } from "@/lib/organizations/queries";
 import { can } from "@/lib/permissions";
@@ -19,8 +20,14 @@ type Props = { searchParams: Promise<{ parent?: string | string[] }> };
 export default async function NewOrganizationPage({ searchParams }: Props) {
   const actor = await requirePageActor();
   const [t, tc] = await Promise.all([getTranslations("organizations"), getTranslations("common")]);
-  if (!can(actor, "reference.write")) return <Forbidden />;
-  const [kinds, organizations] = await Promise.all([termOptions("ORGANIZATION_KIND", await getLocale()), listOrganizationOptions({ actor, locale: await getLocale() })]);
+  if (!can(actor, "reference.write")) {
+    await denyPage(actor, "reference.write", "page /organizations/new");
+    return <Forbidden />;
+  }
+  const [kinds, organizations] = await Promise.all([
+    termOptions("ORGANIZATION_KIND", await getLocale()),
+    listOrganizationOptions({ actor, locale: await getLocale() }),
+  ]);
   // "Add sub-body" on an organization's page links here with ?parent=<id>; an unknown id is ignored.
   const { parent } = await searchParams;
   const parentId = typeof parent === "string" && organizations.some((o) => o.value === parent) ? parent : "";

@@ -4,6 +4,7 @@ import { updateActionAction } from "@/app/(app)/actions/server-actions";
 import { ActionForm } from "@/components/actions/action-form";
 import { Forbidden } from "@/components/records/forbidden";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
+import { auditDenial } from "@/lib/access-denied";
 import { getActionForEdit } from "@/lib/actions/queries";
 import { isAppError } from "@/lib/errors";
 import { actionFormOptions } from "@/lib/form-options";
@@ -22,7 +23,10 @@ export default async function EditActionPage({ params }: { params: Promise<{ id:
   try {
     record = await orNotFound(getActionForEdit({ actor, id }));
   } catch (e) {
-    if (isAppError(e) && e.code === "FORBIDDEN") return <Forbidden />;
+    if (isAppError(e) && e.code === "FORBIDDEN") {
+      await auditDenial(e, "page /actions/[id]/edit");
+      return <Forbidden />;
+    }
     throw e;
   }
   const options = await actionFormOptions(actor, await getLocale());
@@ -33,7 +37,11 @@ export default async function EditActionPage({ params }: { params: Promise<{ id:
         breadcrumbs={
           <Breadcrumbs
             label={tc("nav.breadcrumbs")}
-            items={[{ label: t("title"), href: "/actions" }, { label: record.values.title, href: `/actions/${id}` }, { label: t("edit") }]}
+            items={[
+              { label: t("title"), href: "/actions" },
+              { label: record.values.title, href: `/actions/${id}` },
+              { label: t("edit") },
+            ]}
           />
         }
       />

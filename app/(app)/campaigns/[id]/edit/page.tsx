@@ -4,6 +4,7 @@ import { updateCampaignAction } from "@/app/(app)/campaigns/server-actions";
 import { CampaignForm } from "@/components/campaigns/campaign-form";
 import { Forbidden } from "@/components/records/forbidden";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
+import { auditDenial } from "@/lib/access-denied";
 import { getCampaignForEdit, listCampaignOptions } from "@/lib/campaigns/queries";
 import { isAppError } from "@/lib/errors";
 import { termOptions } from "@/lib/form-options";
@@ -24,7 +25,10 @@ export default async function EditCampaignPage({ params }: { params: Promise<{ i
   try {
     record = await orNotFound(getCampaignForEdit({ actor, id }));
   } catch (e) {
-    if (isAppError(e) && e.code === "FORBIDDEN") return <Forbidden />;
+    if (isAppError(e) && e.code === "FORBIDDEN") {
+      await auditDenial(e, "page /campaigns/[id]/edit");
+      return <Forbidden />;
+    }
     throw e;
   }
   const [statuses, users, organizations, campaigns] = await Promise.all([

@@ -4,6 +4,7 @@ import { updateOrganizationAction } from "@/app/(app)/organizations/server-actio
 import { OrganizationForm } from "@/components/organizations/organization-form";
 import { Forbidden } from "@/components/records/forbidden";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
+import { denyPage } from "@/lib/access-denied";
 import { termOptions } from "@/lib/form-options";
 import { orNotFound } from "@/lib/not-found";
 import { getOrganization, listOrganizationOptions } from "@/lib/organizations/queries";
@@ -19,7 +20,10 @@ export default async function EditOrganizationPage({ params }: { params: Promise
   const actor = await requirePageActor();
   const [t, tc] = await Promise.all([getTranslations("organizations"), getTranslations("common")]);
   // Hides the form from those who may not save it; updateOrganization refuses them anyway.
-  if (!can(actor, "reference.write")) return <Forbidden />;
+  if (!can(actor, "reference.write")) {
+    await denyPage(actor, "reference.write", "page /organizations/[id]/edit", { entity: "Organization", id });
+    return <Forbidden />;
+  }
   const [org, kinds, organizations] = await Promise.all([
     orNotFound(getOrganization({ actor, id })),
     termOptions("ORGANIZATION_KIND", await getLocale()),

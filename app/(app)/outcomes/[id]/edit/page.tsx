@@ -4,6 +4,7 @@ import { updateOutcomeAction } from "@/app/(app)/outcomes/server-actions";
 import { OutcomeForm } from "@/components/outcomes/outcome-form";
 import { Forbidden } from "@/components/records/forbidden";
 import { Breadcrumbs, PageHeader } from "@/components/ui/page-header";
+import { auditDenial } from "@/lib/access-denied";
 import { isAppError } from "@/lib/errors";
 import { outcomeFormOptions } from "@/lib/form-options";
 import { orNotFound } from "@/lib/not-found";
@@ -22,7 +23,10 @@ export default async function EditOutcomePage({ params }: { params: Promise<{ id
   try {
     record = await orNotFound(getOutcomeForEdit({ actor, id }));
   } catch (e) {
-    if (isAppError(e) && e.code === "FORBIDDEN") return <Forbidden />;
+    if (isAppError(e) && e.code === "FORBIDDEN") {
+      await auditDenial(e, "page /outcomes/[id]/edit");
+      return <Forbidden />;
+    }
     throw e;
   }
   const options = await outcomeFormOptions(actor, await getLocale());
@@ -33,7 +37,11 @@ export default async function EditOutcomePage({ params }: { params: Promise<{ id
         breadcrumbs={
           <Breadcrumbs
             label={tc("nav.breadcrumbs")}
-            items={[{ label: t("title"), href: "/outcomes" }, { label: record.values.title, href: `/outcomes/${id}` }, { label: t("edit") }]}
+            items={[
+              { label: t("title"), href: "/outcomes" },
+              { label: record.values.title, href: `/outcomes/${id}` },
+              { label: t("edit") },
+            ]}
           />
         }
       />
