@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { NextResponse } from "next/server";
 import { deleteAttachment, openAttachment } from "@/lib/attachments/attachments";
 import { contentDisposition } from "@/lib/attachments/disposition";
-import { errorResponse } from "@/lib/http";
+import { errorResponse, jsonRoute } from "@/lib/http";
 import { requireActor } from "@/lib/session";
 
 export const runtime = "nodejs";
@@ -32,13 +32,9 @@ export async function GET(req: Request, { params }: Ctx) {
 }
 
 // DELETE /api/attachments/[id] – soft-deletes the document this version belongs to (audited)
-export async function DELETE(_req: Request, { params }: Ctx) {
-  try {
-    const actor = await requireActor();
-    const { id } = await params;
-    await deleteAttachment({ actor, id });
-    return new NextResponse(null, { status: 204 });
-  } catch (e) {
-    return errorResponse(e, "DELETE /api/attachments/[id]");
-  }
-}
+export const DELETE = jsonRoute("DELETE /api/attachments/[id]", async (_req: Request, { params }: Ctx) => {
+  const actor = await requireActor();
+  const { id } = await params;
+  await deleteAttachment({ actor, id });
+  return new NextResponse(null, { status: 204 });
+});
