@@ -82,7 +82,8 @@ describe("errorResponse and jsonRoute", () => {
     expect(httpStatusOf(code)).toBe(status);
     const res = await errorResponse(new AppError(code), "test");
     expect(res.status).toBe(status);
-    expect(await res.json()).toEqual({ error: { code, message } });
+    // the key lets a browser client show the message in the user's language
+    expect(await res.json()).toEqual({ error: { code, message, key: expect.stringMatching(/^errors\./) } });
   });
 
   it("gives field errors in English", async () => {
@@ -94,6 +95,7 @@ describe("errorResponse and jsonRoute", () => {
       error: {
         code: "VALIDATION",
         message: "Some fields need attention. Check the messages below each field.",
+        key: "errors.validation",
         fieldErrors: { date: ["Enter a real date (YYYY-MM-DD)."], title: ["Fill this in."] },
       },
     });
@@ -136,7 +138,11 @@ describe("errorResponse and jsonRoute", () => {
     const spy = vi.spyOn(console, "error").mockImplementation(() => {});
     const route = jsonRoute("POST /api/actions", async (req: Request) => Response.json(await readJson(req)));
     const res = await route(
-      new Request("http://localhost/api/actions", { method: "POST", body: "{not json", headers: { "content-type": "application/json" } }),
+      new Request("http://localhost/api/actions", {
+        method: "POST",
+        body: "{not json",
+        headers: { "content-type": "application/json" },
+      }),
       {},
     );
     expect(res.status).toBe(400);
