@@ -16,7 +16,8 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("Content-Security-Policy", csp);
   requestHeaders.set("x-request-path", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
+  // Evidence files carry their own, stricter policy (a sandbox: nothing in a file may run).
+  if (!request.nextUrl.pathname.startsWith("/api/attachments/")) response.headers.set("Content-Security-Policy", csp);
   if (!isCacheableAsset(request.nextUrl.pathname)) response.headers.set("Cache-Control", "no-store, max-age=0");
   return response;
 }

@@ -88,9 +88,11 @@ export function CursorPagination({
   const from = count === 0 ? 0 : 1;
   const summary =
     totalExact && countLabel !== undefined
-      ? onFirst && count < total
-        ? `${countLabel} · ${t("range", { from, to: count })}`
-        : countLabel
+      ? onFirst
+        ? count < total
+          ? `${countLabel} · ${t("range", { from, to: count })}`
+          : countLabel
+        : `${countLabel} · ${t("rangeCount", { count })}`
       : onFirst
         ? totalExact
           ? t("showing", { from, to: count, total })

@@ -30,7 +30,9 @@ test.describe("JSON API", () => {
     const res = await request.get("/api/actions", { maxRedirects: 0 });
     expect(res.status()).toBe(401);
     expect(res.headers()["content-type"]).toContain("application/json");
-    expect(await res.json()).toEqual({ error: { code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again." } });
+    expect(await res.json()).toEqual({
+      error: { code: "UNAUTHENTICATED", key: "errors.unauthenticated", message: "Your session has ended. Sign in again." },
+    });
   });
 
   test("[ERRORS] POST /api/actions without a session is refused with 401", async ({ request }) => {

@@ -55,17 +55,18 @@ const LANG = {
 } as const;
 
 /**
- * An administrator creates an auditor; the auditor signs in (in a context of their own) and switches
+ * An administrator creates a manager (who may export, like an auditor; a new auditor would first have
+ * to set up two-step verification); the manager signs in (in a context of their own) and switches
  * the interface to Ukrainian in the user menu.
  */
-async function ukrainianAuditor(admin: Page, browser: Browser, baseURL: string | undefined): Promise<Page> {
+async function ukrainianManager(admin: Page, browser: Browser, baseURL: string | undefined): Promise<Page> {
   const id = Date.now().toString(36);
-  const user = { name: `Аудиторка ${id}`, email: `auditor-${id}@example.org`, password: `audit-password-${id}-long` };
+  const user = { name: `Менеджерка ${id}`, email: `manager-${id}@example.org`, password: `manager-password-${id}-long` };
   await admin.goto("/admin/users/new");
   await waitForHydration(admin.getByRole("button", { name: "Create user" }));
   await admin.getByRole("textbox", { name: "Name", exact: true }).fill(user.name);
   await admin.getByRole("textbox", { name: "Email", exact: true }).fill(user.email);
-  await admin.getByRole("combobox", { name: "Role", exact: true }).selectOption({ label: "Auditor" });
+  await admin.getByRole("combobox", { name: "Role", exact: true }).selectOption({ label: "Manager" });
   await admin.getByLabel("Initial password").fill(user.password);
   await admin.getByRole("button", { name: "Create user" }).click();
   await expect(admin).toHaveURL(/\/admin\/users\?saved=created$/, SAVE);
@@ -86,7 +87,7 @@ test.describe("exports", () => {
   test.describe.configure({ timeout: 120_000 });
 
   for (const lang of ["en", "uk"] as const) {
-    test(`[EXPORTS] an auditor filters the actions list and downloads exactly its rows as CSV and Excel (${lang})`, async ({
+    test(`[EXPORTS] ${lang === "en" ? "an auditor" : "a manager reading Ukrainian"} filters the actions list and downloads exactly its rows as CSV and Excel (${lang})`, async ({
       pageAs,
       browser,
       baseURL,
@@ -107,9 +108,9 @@ test.describe("exports", () => {
       });
       await createAction(staff, { title: `${token} Visit to Geneva`, type: "Foreign visit", date: "2025-03-03" });
 
-      // In Ukrainian, an auditor of its own reads the interface in Ukrainian (the language is saved on
-      // the account, so the shared demo auditor stays in English for the other tests).
-      const page = lang === "en" ? await pageAs("auditor") : await ukrainianAuditor(await pageAs("admin"), browser, baseURL);
+      // In Ukrainian, a person of their own reads the interface in Ukrainian (the language is saved on
+      // the account, so the shared demo accounts stay in English for the other tests).
+      const page = lang === "en" ? await pageAs("auditor") : await ukrainianManager(await pageAs("admin"), browser, baseURL);
       await page.goto("/actions");
       await page.getByRole("searchbox", { name: L.search }).fill(token);
       await expect(page).toHaveURL(new RegExp(`[?&]q=${token}`));

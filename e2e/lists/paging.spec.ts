@@ -20,7 +20,7 @@ test("[LISTS] staff pages through a search with next, previous and first page; t
   }
   await page.goto(`/actions?q=${token}&size=10&sort=title&dir=asc`);
   await expect(tableRows(page)).toHaveCount(10);
-  await expect(page.getByTestId("table-count")).toHaveText("Showing 1–10 of 12");
+  await expect(page.getByTestId("table-count")).toHaveText("12 actions · showing 1–10");
   const nav = page.getByRole("navigation", { name: "Pagination" });
   await expect(nav.getByRole("button", { name: "Previous" })).toBeDisabled();
   await expect(nav.getByRole("button", { name: "First page" })).toBeDisabled();
@@ -31,7 +31,7 @@ test("[LISTS] staff pages through a search with next, previous and first page; t
   await waitForList(page);
   await expect(tableRows(page)).toHaveCount(2);
   await expect(tableRows(page).first()).toContainText(`Paging letter 10 ${token}`);
-  await expect(page.getByTestId("table-count")).toHaveText("Showing 2 of 12");
+  await expect(page.getByTestId("table-count")).toHaveText("12 actions · showing 2 on this page");
   await expect(nav.getByRole("button", { name: "Next" })).toBeDisabled();
 
   // A reload shows the same page: the URL is the place in the list.
@@ -44,5 +44,5 @@ test("[LISTS] staff pages through a search with next, previous and first page; t
   await waitForList(page);
   await expect(tableRows(page)).toHaveCount(10);
   await expect(tableRows(page).first()).toContainText(`Paging letter 00 ${token}`);
-  await expect(page.getByTestId("table-count")).toHaveText("Showing 1–10 of 12");
+  await expect(page.getByTestId("table-count")).toHaveText("12 actions · showing 1–10");
 });
