@@ -59,7 +59,7 @@ test.describe("concurrent edit", () => {
 
     // the merge: both people's changes are there
     await expect(page.getByRole("heading", { level: 1, name: mine })).toBeVisible();
-    await expect(page.getByText("Reply from the SPT received.")).toBeVisible();
+    await expect(page.getByText("Reply from the SPT received.").first()).toBeVisible();
     await expect(page.getByText("25/7-out")).toBeVisible();
   });
 

@@ -35,6 +35,7 @@ test.describe("CSRF", () => {
         expect(res.status(), what).toBe(403);
         expect((await res.json()).error, what).toEqual({
           code: "FORBIDDEN",
+          key: "security.foreignOrigin",
           message: "This request came from another site and was refused. Use the app's own pages.",
         });
       }
