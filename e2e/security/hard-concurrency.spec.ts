@@ -60,7 +60,7 @@ test.describe("concurrent edit", () => {
     // the merge: both people's changes are there
     await expect(page.getByRole("heading", { level: 1, name: mine })).toBeVisible();
     await expect(page.getByText("Reply from the SPT received.").first()).toBeVisible();
-    await expect(page.getByText("25/7-out")).toBeVisible();
+    await expect(page.getByText("25/7-out").first()).toBeVisible();
   });
 
   test("[SECURITY] an edit through the API without the version it read is refused; a stale one gets the conflict", async ({
