@@ -30,22 +30,7 @@ export function Pagination({ page, pageCount, size, total, countLabel }: Props) 
             : countLabel}
       </p>
       <div className="flex flex-wrap items-center gap-2">
-        <label htmlFor="page-size" className="text-muted-foreground">
-          {t("rowsPerPage")}
-        </label>
-        <select
-          id="page-size"
-          value={size}
-          disabled={pending}
-          onChange={(e) => update({ size: e.target.value })}
-          className="h-8 rounded-md border border-input bg-background px-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
-        >
-          {PAGE_SIZES.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
+        <PageSizeSelect size={size} pending={pending} update={update} />
         <span className="px-2 text-muted-foreground">{t("pageOf", { page, pageCount })}</span>
         <Button variant="outline" size="sm" disabled={page <= 1 || pending} onClick={() => update({ page: page - 1 })}>
           <ChevronLeft aria-hidden className="size-4" />
@@ -107,22 +92,7 @@ export function CursorPagination({
         {!totalExact && <p className="text-xs">{t("countCapped", { total })}</p>}
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <label htmlFor="page-size" className="text-muted-foreground">
-          {t("rowsPerPage")}
-        </label>
-        <select
-          id="page-size"
-          value={size}
-          disabled={pending}
-          onChange={(e) => update({ size: e.target.value })}
-          className="h-8 rounded-md border border-input bg-background px-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
-        >
-          {PAGE_SIZES.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </select>
+        <PageSizeSelect size={size} pending={pending} update={update} />
         <Button variant="outline" size="sm" disabled={onFirst || pending} onClick={() => update({ after: null, before: null })}>
           {t("first")}
         </Button>
@@ -141,5 +111,34 @@ export function CursorPagination({
         </Button>
       </div>
     </nav>
+  );
+}
+
+/** "Rows per page" for both kinds of paging; a change keeps the filters and starts from the first page. */
+function PageSizeSelect({
+  size,
+  pending,
+  update,
+}: { size: number } & Pick<ReturnType<typeof useTableUrl>, "pending" | "update">) {
+  const t = useTranslations("common.table");
+  return (
+    <>
+      <label htmlFor="page-size" className="text-muted-foreground">
+        {t("rowsPerPage")}
+      </label>
+      <select
+        id="page-size"
+        value={size}
+        disabled={pending}
+        onChange={(e) => update({ size: e.target.value })}
+        className="h-8 rounded-md border border-input bg-background px-2 text-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring"
+      >
+        {PAGE_SIZES.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }
