@@ -71,3 +71,80 @@ export type CursorPage<T> = {
 
 /** The capped count (see COUNT_CAP) from a count of at most COUNT_CAP + 1 rows. */
 export const cappedTotal = (counted: number) => ({ total: Math.min(counted, COUNT_CAP), totalExact: counted <= COUNT_CAP });
+
+/** Below this many matches a search pages through its matching ids (see keysetPage). */
+export const NARROW_SEARCH = 2_000;
+
+type PageParams = { sort: string; dir: SortDir; after?: string; before?: string; page: number; size: number; q?: string };
+
+/**
+ * One page of a keyset-paged list and its capped total, for any model: the caller gives the list's
+ * filter, its sort key and three queries (a page of rows, a capped count, the ids matching a
+ * filter); this decides which rows to ask for. `?after=` and `?before=` seek from a cursor,
+ * `?page=` still pages by OFFSET. Rows come back in the list's order, with the cursors of the pages
+ * either side.
+ */
+export async function keysetPage<Row extends { id: string }, Where>({
+  params: p,
+  key,
+  where,
+  findRows,
+  count,
+  matchingIds,
+  sortValue,
+}: {
+  params: PageParams;
+  key: SeekKey<never, Where>;
+  where: Where;
+  /** Rows of `where` in the list's order (reversed when `reverse`), after `skip`, at most `take`. */
+  findRows: (args: { where: Where; reverse: boolean; skip: number; take: number }) => Promise<Row[]>;
+  /** The number of rows of `where`, counting at most `cap`. */
+  count: (where: Where, cap: number) => Promise<number>;
+  /** The filter that selects exactly the ids matching `where` (read once, for a narrow search). */
+  matchingIds: (where: Where) => Promise<Where>;
+  sortValue: (row: Row) => SeekCursor["value"];
+}): Promise<CursorPage<Row>> {
+  const after = decodeCursor(p.after, p.sort, p.dir);
+  const before = after ? null : decodeCursor(p.before, p.sort, p.dir);
+  const offset = after || before ? 0 : (p.page - 1) * p.size;
+  const and = (w: Where, seek: Where) => ({ AND: [w, seek] }) as Where;
+  // One page and whether there is more: size + 1 rows in the direction of travel.
+  const pageOf = async (w: Where) => {
+    if (before) {
+      const back = await findRows({ where: and(w, seekBefore(key, p.dir, before)), reverse: true, skip: 0, take: p.size + 1 });
+      // Fewer than a page before the cursor: that is the start of the list, shown as the first page.
+      if (back.length > p.size) return { rows: back.slice(0, p.size).reverse(), hasPrev: true, hasNext: true };
+    }
+    const rows = await findRows({
+      where: after ? and(w, seekAfter(key, p.dir, after)) : w,
+      reverse: false,
+      skip: after ? 0 : offset,
+      take: p.size + 1,
+    });
+    return { rows: rows.slice(0, p.size), hasPrev: Boolean(after) || offset > 0, hasNext: rows.length > p.size };
+  };
+  const capped = (w: Where) => count(w, COUNT_CAP + 1);
+  // A search is counted first (the trigram indexes answer that). PostgreSQL takes a search's words
+  // for independent and, expecting many matches, may walk the whole date index for a page of rows
+  // that hardly exist; a narrow search therefore pages through its matching ids instead.
+  const searchPage = async (w: Where) => {
+    const counted = await capped(w);
+    if (counted === 0) return [0, { rows: [] as Row[], hasPrev: false, hasNext: false }] as const;
+    if (counted > NARROW_SEARCH) return [counted, await pageOf(w)] as const;
+    return [counted, await pageOf(await matchingIds(w))] as const;
+  };
+  const [counted, found] = p.q ? await searchPage(where) : await Promise.all([capped(where), pageOf(where)]);
+  const cursorOf = (r: Row) => encodeCursor(p.sort, p.dir, { value: sortValue(r), id: r.id });
+  const { total, totalExact } = cappedTotal(counted);
+  const rows = found.rows;
+  return {
+    rows,
+    total,
+    totalExact,
+    size: p.size,
+    next: found.hasNext && rows.length ? cursorOf(rows[rows.length - 1]) : null,
+    prev: found.hasPrev && rows.length ? cursorOf(rows[0]) : null,
+    page: after || before ? 1 : p.page,
+    pageCount: Math.max(1, Math.ceil(total / p.size)),
+  };
+}

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
 import { clampBatchSize, seekAfter, seekBatches, seekThrough, type SeekKey, type SeekRange } from "@/lib/exports/keyset";
 import { organizationsById, termsById } from "@/lib/exports/lookups";
-import { cappedTotal, COUNT_CAP, decodeCursor, encodeCursor, flip, seekBefore, type CursorPage } from "@/lib/list-cursor";
+import { flip, keysetPage, type CursorPage } from "@/lib/list-cursor";
 import { actionScope, assertCan, canEditRecord, linkScope, type Actor } from "@/lib/permissions";
 import { textSearch } from "@/lib/search/query";
 import type { ActionDetail, ActionListRow } from "./dto";
@@ -103,9 +103,6 @@ const toListRow = (a: ListRow, linkCount: number): ActionListRow => ({
   linkCount,
 });
 
-/** Up to this many matches, a search's page is read through the matching ids (see findActions). */
-const NARROW_SEARCH = 2_000;
-
 /** The list's select plus what the cursor of a row needs (its sort values). */
 const pageSelect = {
   ...listSelect,
@@ -123,64 +120,31 @@ const pageSelect = {
 export async function findActions({ actor, params }: { actor: Actor; params: unknown }): Promise<CursorPage<ActionListRow>> {
   assertCan(actor, "record.read");
   const p = ZActionListParams.parse(params ?? {});
-  const where = buildActionWhere(actor, p);
   const key = SEEK[p.sort];
-  const after = decodeCursor(p.after, p.sort, p.dir);
-  const before = after ? null : decodeCursor(p.before, p.sort, p.dir);
-  const offset = after || before ? 0 : (p.page - 1) * p.size;
-  const fetch = (w: Prisma.ActionWhereInput, mode: "after" | "before" | "first") =>
-    db.action.findMany({
-      where:
-        mode === "after" && after
-          ? { AND: [w, seekAfter(key, p.dir, after)] }
-          : mode === "before" && before
-            ? { AND: [w, seekBefore(key, p.dir, before)] }
-            : w,
-      orderBy: orderBy(p, mode === "before"),
-      skip: mode === "first" ? offset : 0,
-      take: p.size + 1,
-      select: { ...pageSelect, _count: { select: { links: { where: linkScope(actor) } } } },
-    });
-  // One page and whether there is more: size + 1 rows in the direction of travel.
-  const pageOf = async (w: Prisma.ActionWhereInput) => {
-    if (before) {
-      const back = await fetch(w, "before");
-      // Fewer than a page before the cursor: that is the start of the list, shown as the first page.
-      if (back.length > p.size) return { rows: back.slice(0, p.size).reverse(), hasPrev: true, hasNext: true };
-    }
-    const rows = await fetch(w, after ? "after" : "first");
-    return { rows: rows.slice(0, p.size), hasPrev: Boolean(after) || offset > 0, hasNext: rows.length > p.size };
-  };
-  const count = (w: Prisma.ActionWhereInput) => db.action.count({ where: w, take: COUNT_CAP + 1 });
-  // A search is counted first (the trigram indexes answer that). PostgreSQL takes a search's words
-  // for independent and, expecting many matches, may walk the whole date index for a page of rows
-  // that hardly exist; a narrow search therefore pages through its matching ids instead.
-  const searchPage = async (w: Prisma.ActionWhereInput) => {
-    const counted = await count(w);
-    if (counted === 0) return [0, { rows: [], hasPrev: false, hasNext: false }] as const;
-    if (counted > NARROW_SEARCH) return [counted, await pageOf(w)] as const;
-    const ids = (await db.action.findMany({ where: w, select: { id: true } })).map((r) => r.id);
-    return [counted, await pageOf({ id: { in: ids } })] as const;
-  };
-  const [counted, found] = p.q ? await searchPage(where) : await Promise.all([count(where), pageOf(where)]);
-  const cursorOf = (r: (typeof found.rows)[number]) =>
-    encodeCursor(p.sort, p.dir, {
-      value: key.value({ ...r, typeOrder: r.type.sortOrder, statusOrder: r.status.sortOrder }),
-      id: r.id,
-    });
-  const { total, totalExact } = cappedTotal(counted);
-  const rows = found.rows;
+  const page = await keysetPage({
+    params: p,
+    key,
+    where: buildActionWhere(actor, p),
+    findRows: ({ where, reverse, skip, take }) =>
+      db.action.findMany({
+        where,
+        orderBy: orderBy(p, reverse),
+        skip,
+        take,
+        select: { ...pageSelect, _count: { select: { links: { where: linkScope(actor) } } } },
+      }),
+    count: (where, cap) => db.action.count({ where, take: cap }),
+    matchingIds: async (where) => {
+      const ids = (await db.action.findMany({ where, select: { id: true } })).map((r) => r.id);
+      return { id: { in: ids } };
+    },
+    sortValue: (r) => key.value({ ...r, typeOrder: r.type.sortOrder, statusOrder: r.status.sortOrder }),
+  });
   return {
-    rows: rows.map(({ updatedAt: _u, _count, type: { sortOrder: _t, ...type }, status: { sortOrder: _s, ...status }, ...r }) =>
+    ...page,
+    rows: page.rows.map(({ updatedAt: _u, _count, type: { sortOrder: _t, ...type }, status: { sortOrder: _s, ...status }, ...r }) =>
       toListRow({ ...r, type, status }, _count.links),
     ),
-    total,
-    totalExact,
-    size: p.size,
-    next: found.hasNext && rows.length ? cursorOf(rows[rows.length - 1]) : null,
-    prev: found.hasPrev && rows.length ? cursorOf(rows[0]) : null,
-    page: after || before ? 1 : p.page,
-    pageCount: Math.max(1, Math.ceil(total / p.size)),
   };
 }
 

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
 import { clampBatchSize, seekAfter, seekBatches, seekThrough, type SeekKey, type SeekRange } from "@/lib/exports/keyset";
 import { organizationsById, termsById } from "@/lib/exports/lookups";
-import { cappedTotal, COUNT_CAP, decodeCursor, encodeCursor, flip, seekBefore, type CursorPage } from "@/lib/list-cursor";
+import { flip, keysetPage, type CursorPage } from "@/lib/list-cursor";
 import { assertCan, canEditRecord, linkScope, outcomeScope, type Actor } from "@/lib/permissions";
 import { textSearch } from "@/lib/search/query";
 import type { OutcomeDetail, OutcomeListRow } from "./dto";
@@ -81,9 +81,6 @@ const toListRow = (o: ListRow, linkCount: number): OutcomeListRow => ({
   linkCount,
 });
 
-/** Up to this many matches, a search's page is read through the matching ids (see findActions). */
-const NARROW_SEARCH = 2_000;
-
 /** The list's select plus what the cursor of a row needs (its sort values). */
 const pageSelect = {
   ...listSelect,
@@ -96,61 +93,32 @@ const pageSelect = {
 export async function findOutcomes({ actor, params }: { actor: Actor; params: unknown }): Promise<CursorPage<OutcomeListRow>> {
   assertCan(actor, "record.read");
   const p = ZOutcomeListParams.parse(params ?? {});
-  const where = buildOutcomeWhere(actor, p);
   const key = SEEK[p.sort];
-  const after = decodeCursor(p.after, p.sort, p.dir);
-  const before = after ? null : decodeCursor(p.before, p.sort, p.dir);
-  const offset = after || before ? 0 : (p.page - 1) * p.size;
-  const fetch = (w: Prisma.OutcomeWhereInput, mode: "after" | "before" | "first") =>
-    db.outcome.findMany({
-      where:
-        mode === "after" && after
-          ? { AND: [w, seekAfter(key, p.dir, after)] }
-          : mode === "before" && before
-            ? { AND: [w, seekBefore(key, p.dir, before)] }
-            : w,
-      orderBy: orderBy(p, mode === "before"),
-      skip: mode === "first" ? offset : 0,
-      take: p.size + 1,
-      select: { ...pageSelect, _count: { select: { links: { where: linkScope(actor) } } } },
-    });
-  const pageOf = async (w: Prisma.OutcomeWhereInput) => {
-    if (before) {
-      const back = await fetch(w, "before");
-      if (back.length > p.size) return { rows: back.slice(0, p.size).reverse(), hasPrev: true, hasNext: true };
-    }
-    const rows = await fetch(w, after ? "after" : "first");
-    return { rows: rows.slice(0, p.size), hasPrev: Boolean(after) || offset > 0, hasNext: rows.length > p.size };
-  };
-  const count = (w: Prisma.OutcomeWhereInput) => db.outcome.count({ where: w, take: COUNT_CAP + 1 });
-  // A narrow search pages through its matching ids (see findActions).
-  const searchPage = async (w: Prisma.OutcomeWhereInput) => {
-    const counted = await count(w);
-    if (counted === 0) return [0, { rows: [], hasPrev: false, hasNext: false }] as const;
-    if (counted > NARROW_SEARCH) return [counted, await pageOf(w)] as const;
-    const ids = (await db.outcome.findMany({ where: w, select: { id: true } })).map((r) => r.id);
-    return [counted, await pageOf({ id: { in: ids } })] as const;
-  };
-  const [counted, found] = p.q ? await searchPage(where) : await Promise.all([count(where), pageOf(where)]);
-  const cursorOf = (r: (typeof found.rows)[number]) =>
-    encodeCursor(p.sort, p.dir, {
-      value: key.value({ ...r, typeOrder: r.type.sortOrder, verificationOrder: r.verification.sortOrder }),
-      id: r.id,
-    });
-  const { total, totalExact } = cappedTotal(counted);
-  const rows = found.rows;
+  const page = await keysetPage({
+    params: p,
+    key,
+    where: buildOutcomeWhere(actor, p),
+    findRows: ({ where, reverse, skip, take }) =>
+      db.outcome.findMany({
+        where,
+        orderBy: orderBy(p, reverse),
+        skip,
+        take,
+        select: { ...pageSelect, _count: { select: { links: { where: linkScope(actor) } } } },
+      }),
+    count: (where, cap) => db.outcome.count({ where, take: cap }),
+    matchingIds: async (where) => {
+      const ids = (await db.outcome.findMany({ where, select: { id: true } })).map((r) => r.id);
+      return { id: { in: ids } };
+    },
+    sortValue: (r) => key.value({ ...r, typeOrder: r.type.sortOrder, verificationOrder: r.verification.sortOrder }),
+  });
   return {
-    rows: rows.map(
+    ...page,
+    rows: page.rows.map(
       ({ updatedAt: _u, _count, type: { sortOrder: _t, ...type }, verification: { sortOrder: _v, ...verification }, ...r }) =>
         toListRow({ ...r, type, verification }, _count.links),
     ),
-    total,
-    totalExact,
-    size: p.size,
-    next: found.hasNext && rows.length ? cursorOf(rows[rows.length - 1]) : null,
-    prev: found.hasPrev && rows.length ? cursorOf(rows[0]) : null,
-    page: after || before ? 1 : p.page,
-    pageCount: Math.max(1, Math.ceil(total / p.size)),
   };
 }
 
