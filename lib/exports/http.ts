@@ -39,40 +39,39 @@ function fileHeaders(req: Request, contentType: string, disposition: string): He
   return headers;
 }
 
-/** GET handler streaming one list as CSV or XLSX with the list page's own URL params. */
-export const listExportRoute = (list: ExportList, format: ExportFormat) => async (req: Request) => {
-  try {
-    const url = new URL(req.url);
-    const file = exportList({
-      actor: await requireActor(),
-      list,
-      format,
-      params: plainQuery(url.searchParams),
-      baseUrl: publicOrigin(req),
-      locale: await requestLocale(),
-    });
-    return new Response(file.stream, { headers: fileHeaders(req, file.contentType, contentDisposition(file.filename)) });
-  } catch (error) {
-    return errorResponse(error, `GET /api/exports/${list}.${format}`);
-  }
+type StreamedFile = { stream: ReadableStream<Uint8Array>; contentType: string; filename: string };
+type ExportArgs = {
+  actor: Awaited<ReturnType<typeof requireActor>>;
+  format: ExportFormat;
+  params: Record<string, string>;
+  baseUrl: string;
+  locale?: string;
 };
 
+/** GET handler streaming a file that `produce` makes from the page's own URL params (filters, search, sort). */
+const streamedExportRoute =
+  (name: string, format: ExportFormat, produce: (args: ExportArgs) => StreamedFile) => async (req: Request) => {
+    try {
+      const url = new URL(req.url);
+      const file = produce({
+        actor: await requireActor(),
+        format,
+        params: plainQuery(url.searchParams),
+        baseUrl: publicOrigin(req),
+        locale: await requestLocale(),
+      });
+      return new Response(file.stream, { headers: fileHeaders(req, file.contentType, contentDisposition(file.filename)) });
+    } catch (error) {
+      return errorResponse(error, `GET /api/exports/${name}.${format}`);
+    }
+  };
+
+/** GET handler streaming one list as CSV or XLSX with the list page's own URL params. */
+export const listExportRoute = (list: ExportList, format: ExportFormat) =>
+  streamedExportRoute(list, format, (args) => exportList({ ...args, list }));
+
 /** GET handler streaming the audit trail (/audit's filters, search and sort) as CSV or XLSX. */
-export const auditExportRoute = (format: ExportFormat) => async (req: Request) => {
-  try {
-    const url = new URL(req.url);
-    const file = exportAuditEvents({
-      actor: await requireActor(),
-      format,
-      params: plainQuery(url.searchParams),
-      baseUrl: publicOrigin(req),
-      locale: await requestLocale(),
-    });
-    return new Response(file.stream, { headers: fileHeaders(req, file.contentType, contentDisposition(file.filename)) });
-  } catch (error) {
-    return errorResponse(error, `GET /api/exports/audit.${format}`);
-  }
-};
+export const auditExportRoute = (format: ExportFormat) => streamedExportRoute("audit", format, exportAuditEvents);
 
 type DossierContext = { params: Promise<{ file: string }> };
 

@@ -68,7 +68,7 @@ export const isExportList = (v: unknown): v is ExportList => (EXPORT_LISTS as re
 export const isExportFormat = (v: unknown): v is ExportFormat => (EXPORT_FORMATS as readonly unknown[]).includes(v);
 
 /** The list state the export reproduces, for the audit row: filters, search and sort, not the page. */
-function filtersOf(parsed: Record<string, unknown>): Record<string, unknown> {
+export function filtersOf(parsed: Record<string, unknown>): Record<string, unknown> {
   const { page: _page, size: _size, ...rest } = parsed;
   return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== ""));
 }
@@ -90,10 +90,8 @@ export type ExportListOptions = {
 };
 
 /**
- * One list, all pages, as a CSV or XLSX byte stream. Permission-checked here (export.run) and
- * scope-filtered exactly like the list. The audit row ("export.created" with the filters and the row
- * count) is written when the last row has been read and before the file's last bytes go out, so a
- * complete file always has its audit row; a failed or cancelled export writes "export.failed".
+ * One list, all pages, as a CSV or XLSX byte stream (audited, see auditedExport). Permission-checked
+ * here (export.run) and scope-filtered exactly like the list.
  */
 export function exportList(options: ExportListOptions): ExportFile {
   const { actor, list, format } = options;
@@ -101,14 +99,44 @@ export function exportList(options: ExportListOptions): ExportFile {
   if (!isExportList(list) || !isExportFormat(format)) throw new AppError("NOT_FOUND");
   const s = LISTS[list];
   const parsed = s.parse(options.params ?? {});
-  const filters = filtersOf(parsed);
   const texts = exportTexts(options.locale);
-  const columns = s.columns({ ...texts, baseUrl: options.baseUrl.replace(/\/+$/, "") });
+  return auditedExport({
+    ...options,
+    entity: s.entity,
+    name: list,
+    filename: list,
+    sheetName: texts.t(`exports.sheets.${list}`),
+    filters: filtersOf(parsed),
+    columns: s.columns({ ...texts, baseUrl: options.baseUrl.replace(/\/+$/, "") }),
+    rows: s.iterate({ actor, params: parsed, batchSize: options.batchSize }),
+  });
+}
 
+/**
+ * Batches of rows as a CSV or XLSX byte stream, audited: "export.created" with the filters and the
+ * row count is written when the last row has been read and before the file's last bytes go out, so
+ * a complete file always has its audit row; a failed or cancelled export writes "export.failed".
+ * Shared by the list exports and the audit trail's (lib/audit-log/export.ts).
+ */
+export function auditedExport<Row>(o: {
+  actor: Actor;
+  format: ExportFormat;
+  /** The audit row's entity, e.g. "Action". */
+  entity: string;
+  /** For logs: "actions", "audit". */
+  name: string;
+  /** The file name before the date, e.g. "actions" → actions-2026-12-03.csv. */
+  filename: string;
+  sheetName: string;
+  filters: Record<string, unknown>;
+  columns: ExportColumn<Row>[];
+  rows: AsyncGenerator<Row[], void, undefined>;
+  onSettled?: (result: { ok: boolean; rowCount: number }) => void;
+}): ExportFile {
+  const { actor, format, columns } = o;
   let rowCount = 0;
-  const rows = s.iterate({ actor, params: parsed, batchSize: options.batchSize });
   async function* cells(): AsyncGenerator<Cell[][], void, undefined> {
-    for await (const batch of rows) {
+    for await (const batch of o.rows) {
       rowCount += batch.length;
       yield batch.map((r) => toCells(columns, r));
     }
@@ -120,24 +148,24 @@ export function exportList(options: ExportListOptions): ExportFile {
           columns.map((c) => c.header),
           batches,
         )
-      : xlsxStream({ sheetName: texts.t(`exports.sheets.${list}`), columns, batches });
+      : xlsxStream({ sheetName: o.sheetName, columns, batches });
 
-  const audit = (event: "export.created" | "export.failed", extra: Record<string, unknown> = {}, count = rowCount) =>
+  const audit = (event: "export.created" | "export.failed", extra: Record<string, unknown>, count: number) =>
     db.$transaction((tx) =>
-      recordAudit(tx, { actor, event, entity: s.entity, after: { format, filters, rowCount: count, ...extra } }),
+      recordAudit(tx, { actor, event, entity: o.entity, after: { format, filters: o.filters, rowCount: count, ...extra } }),
     );
 
-  const context = `export ${list}.${format}`;
+  const context = `export ${o.name}.${format}`;
   const stream = auditedStream(inner, {
     onComplete: async () => {
       try {
-        await audit("export.created");
+        await audit("export.created", {}, rowCount);
       } catch (error) {
         logUnexpected(error, `audit of ${context}`);
-        options.onSettled?.({ ok: false, rowCount });
+        o.onSettled?.({ ok: false, rowCount });
         throw error;
       }
-      options.onSettled?.({ ok: true, rowCount });
+      o.onSettled?.({ ok: true, rowCount });
     },
     onFailure: async (kind, reason) => {
       // A cancellation comes from the consumer (e.g. the browser stopped the download). The row
@@ -147,11 +175,11 @@ export function exportList(options: ExportListOptions): ExportFile {
       await audit("export.failed", { reason: kind, ...(ref ? { ref } : {}) }, readSoFar).catch((e: unknown) =>
         logUnexpected(e, `audit of failed ${context}`),
       );
-      options.onSettled?.({ ok: false, rowCount: readSoFar });
+      o.onSettled?.({ ok: false, rowCount: readSoFar });
     },
   });
   const date = new Date().toISOString().slice(0, 10);
-  return { stream, filename: `${list}-${date}.${format}`, contentType: CONTENT_TYPES[format] };
+  return { stream, filename: `${o.filename}-${date}.${format}`, contentType: CONTENT_TYPES[format] };
 }
 
 /**
