@@ -2,16 +2,15 @@
 // and of "My work" (getMyWork) on a large database: 1,000,000 actions by default.
 //
 //   npx tsx --conditions=react-server bench/dashboard.ts [--url …] [--actions 1000000] [--outcomes 100000]
-//                                                        [--runs 30] [--fresh] [--trace] [--indexes recommended]
+//                                                        [--runs 30] [--fresh] [--trace] [--only <label part>]
 //
 // --conditions=react-server lets lib/ modules that import "server-only" load outside Next.
 // The database (advocacy_bench on 127.0.0.1:5432 unless --url says otherwise) is created and
 // migrated when missing and filled once by bench/generate.ts; later runs reuse it (--fresh rebuilds).
 // Prints p50/p95/p99 per actor and period. Target: p95 under 300 ms.
-//
-// --indexes recommended adds, to the bench database only, the indexes and the setting proposed for a
-// migration (RECOMMENDED below) so that both can be measured; without it they are removed again and
-// the schema is exactly what prisma/migrations makes.
+// The schema is exactly what prisma/migrations makes (indexes left by older versions of this script
+// are dropped); --trace prints the slowest statements of one call per case, --only runs the cases
+// whose label contains the text.
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { ensureDatabase, migrate } from "../scripts/db-utils.mjs";
@@ -36,32 +35,17 @@ const until = arg("until") ?? `${new Date().getUTCFullYear()}-12-31`;
 const host = new URL(url).hostname;
 if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) throw new Error(`Refusing to fill a non-local database (${host})`);
 
-/** Proposed for a migration: covering indexes for the dashboard's counts, and no JIT (see bench/README.md). */
-export const RECOMMENDED = [
-  `CREATE INDEX IF NOT EXISTS "bench_Action_date_cover" ON "Action" ("date") INCLUDE ("typeId", "deletedAt", "confidentiality", "createdById", "id")`,
-  `CREATE INDEX IF NOT EXISTS "bench_Action_followUpDue_cover" ON "Action" ("followUpDue") INCLUDE ("statusId", "deletedAt", "confidentiality", "createdById", "id")`,
-  `CREATE INDEX IF NOT EXISTS "bench_Action_status_date_cover" ON "Action" ("statusId", "date") INCLUDE ("deletedAt", "confidentiality", "createdById", "id")`,
-  `CREATE INDEX IF NOT EXISTS "bench_ActionParticipant_user_action" ON "ActionParticipant" ("userId", "actionId")`,
-  `CREATE INDEX IF NOT EXISTS "bench_Outcome_date_cover" ON "Outcome" ("date") INCLUDE ("typeId", "deletedAt", "confidentiality", "createdById", "id")`,
-];
-
-async function applyIndexes(mode: "recommended" | "none") {
+async function prepareSchema() {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const database = new URL(url).pathname.slice(1);
     const existing = (await client.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE indexname LIKE 'bench\\_%' OR indexname LIKE 'dash\\_%'`)).rows;
-    if (mode === "recommended") {
-      await client.query("SET maintenance_work_mem = '256MB'");
-      for (const sql of RECOMMENDED) await client.query(sql);
-      await client.query(`ALTER DATABASE "${database}" SET jit = off`);
-    } else {
-      for (const { indexname } of existing) await client.query(`DROP INDEX IF EXISTS "${indexname}"`);
-      await client.query(`ALTER DATABASE "${database}" RESET jit`);
-    }
+    for (const { indexname } of existing) await client.query(`DROP INDEX IF EXISTS "${indexname}"`);
+    await client.query(`ALTER DATABASE "${database}" RESET jit`);
     // Index-only scans need the visibility map; autovacuum keeps it in a live database.
-    await client.query(`VACUUM ANALYZE "Action", "Outcome", "ActionParticipant", "ActionOrganization", "ActionOutcomeLink"`);
-    console.log(mode === "recommended" ? "With the recommended indexes and jit = off." : "Schema as migrated (no extra indexes, default settings).");
+    await client.query(`VACUUM ANALYZE "Action", "Outcome", "ActionParticipant", "ActionOrganization", "ActionOutcomeLink", "RecordDayCount"`);
+    console.log("Schema as migrated.");
   } finally {
     await client.end();
   }
@@ -97,7 +81,7 @@ async function prepare() {
 
 async function main() {
   await prepare();
-  await applyIndexes(arg("indexes") === "recommended" ? "recommended" : "none");
+  await prepareSchema();
   // Only now: lib/db reads DATABASE_URL when it is first imported.
   process.env.DATABASE_URL = url;
   const trace = args.includes("--trace");
@@ -151,7 +135,9 @@ async function main() {
   cases.push([`my work   manager`, () => getMyWork({ actor: manager })]);
 
   const results: { label: string; p50: number; p95: number; p99: number; max: number }[] = [];
+  const only = arg("only");
   for (const [label, fn] of cases) {
+    if (only && !label.includes(only)) continue;
     for (let i = 0; i < warmup; i++) await fn();
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {

@@ -482,6 +482,16 @@ export async function generateVolume(options: VolumeOptions): Promise<VolumeSumm
              FROM "Organization" o WHERE o."id" IN (oc."decidingBodyId", oc."subjectId")), '')
         WHERE oc."id" LIKE '${prefix}x%'`,
     );
+    // The dashboard's day counts (migration 20261204000000_dashboard_rollup), rebuilt from scratch:
+    // the triggers that keep them were off during the load.
+    await run("dashboard day counts", `DELETE FROM "RecordDayCount"`);
+    for (const entity of ["Action", "Outcome"])
+      await run(
+        `${entity} day counts`,
+        `INSERT INTO "RecordDayCount" ("entity", "date", "typeId", "restricted", "n")
+         SELECT '${entity}', "date", "typeId", "confidentiality" = 'RESTRICTED', count(*)::int
+           FROM "${entity}" WHERE "deletedAt" IS NULL GROUP BY 2, 3, 4`,
+      );
 
     // Audit events: what years of work leave behind (created/updated/linked/viewed-export/sign-in),
     // most about actions. The secondary indexes are dropped for the load and rebuilt afterwards.

@@ -8,7 +8,12 @@ import { PrismaClient } from "@/generated/prisma/client";
 // DATABASE_URL is the owner's connection, used for migrations and as a fallback.
 const createClient = () =>
   new PrismaClient({
-    adapter: new PrismaPg({ connectionString: process.env.APP_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://localhost/unset" }),
+    adapter: new PrismaPg({
+      connectionString: process.env.APP_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgresql://localhost/unset",
+      // No JIT compilation: the app's queries are short, and on counts over large tables PostgreSQL
+      // would spend 100–250 ms compiling a plan that then runs in 20 ms (bench/dashboard.ts).
+      options: "-c jit=off",
+    }),
     omit: { user: { passwordHash: true } },
     // Audited writes queue on the chain's advisory lock: give a burst of writers time to get a
     // connection and finish instead of failing after Prisma's 2 s default wait.

@@ -111,6 +111,38 @@ describe("[DASHBOARD] numbers for a period, beside the year before", () => {
     await expectEveryNumberMatchesItsList(s.manager, spring, 40);
   }, 90_000); // some 300 list queries: room for a busy 2-core machine
 
+  it("the database's day counts follow edits, moves, confidentiality changes, deletions and bulk inserts", async () => {
+    const s = await seedYear();
+    const y = (md: string, offset = 0) => new Date(`${s.year + offset}-${md}T00:00:00Z`);
+    const before = await getDashboard({ actor: s.manager, params: s.params });
+    const visit = await db.term.findFirstOrThrow({ where: { vocabulary: "ACTION_TYPE", code: "FOREIGN_VISIT" }, select: { id: true } });
+    const mine = await db.action.findMany({ where: { createdById: s.author.id }, orderBy: { date: "asc" }, select: { id: true, typeId: true, statusId: true } });
+    const [first, second, third, fourth] = mine;
+    await db.action.update({ where: { id: first!.id }, data: { typeId: visit.id } }); // another type
+    await db.action.update({ where: { id: second!.id }, data: { date: y("03-03", -1) } }); // into the year before
+    await db.action.update({ where: { id: third!.id }, data: { confidentiality: "RESTRICTED" } }); // hidden from the outsider
+    await db.action.update({ where: { id: fourth!.id }, data: { deletedAt: new Date() } }); // deleted …
+    await db.action.update({ where: { id: fourth!.id }, data: { deletedAt: null } }); // … and restored
+    await db.action.updateMany({ where: { createdById: s.author.id }, data: { summary: "edited" } }); // moves nothing
+    await db.action.createMany({
+      data: Array.from({ length: 25 }, (_, i) => ({
+        title: `Bulk ${i}`,
+        date: y(`04-${String(1 + (i % 28)).padStart(2, "0")}`),
+        typeId: visit.id,
+        statusId: first!.statusId,
+        createdById: s.author.id,
+        confidentiality: i % 5 === 0 ? ("RESTRICTED" as const) : ("INTERNAL" as const),
+      })),
+    });
+    const made = await makeAction(db, { createdById: s.manager.id, type: "LETTER_APPEAL", date: `${s.year}-08-08` });
+    await db.action.delete({ where: { id: made.id } }); // removed for good
+    for (const actor of [s.outsider, s.author, s.manager]) await expectEveryNumberMatchesItsList(actor, await getDashboard({ actor, params: s.params }), 40);
+    const d = await getDashboard({ actor: s.manager, params: s.params });
+    // 25 more this year; the year before keeps its count (a move within it) and gains a visit.
+    expect([d.actions.count, d.actions.previous.count]).toEqual([before.actions.count + 25, before.actions.previous.count]);
+    expect(d.groups.visit.previous.count).toBe(before.groups.visit.previous.count + 1);
+  }, 90_000);
+
   it("per-month bars and per-kind segments add up, and the visits' segment links to the visits of that month", async () => {
     const s = await seedYear();
     const d = await getDashboard({ actor: s.manager, params: s.params });

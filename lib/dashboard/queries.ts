@@ -10,6 +10,7 @@ import { ZOutcomeListParams } from "@/lib/outcomes/schemas";
 import { assertCan, type Actor } from "@/lib/permissions";
 import { listTerms } from "@/lib/vocabularies/queries";
 import type { TermDTO } from "@/lib/vocabularies/vocabularies";
+import { dayCounts, spanOf, sumByType } from "./day-counts";
 import { actionsHref, outcomesHref, type ListFilter } from "./links";
 import { addDays, chartWindow, resolvePeriod, ZDashboardParams, type ChartWindow, type DateRange } from "./period";
 import {
@@ -115,26 +116,7 @@ function typeCounts(
     }));
 }
 
-const countMap = <K extends string>(rows: ({ _count: { _all: number } } & Record<K, string>)[], key: K) =>
-  new Map(rows.map((r) => [r[key], r._count._all]));
-
 type TypeCounts = Map<string, number>;
-
-/** Rows grouped by (type, day) → the count per type id within a date range. */
-function sumByType(rows: { typeId: string; date: Date; _count: { _all: number } }[], range: DateRange): TypeCounts {
-  const out: TypeCounts = new Map();
-  for (const r of rows) {
-    const day = toIsoDate(r.date);
-    if (day >= range.from && day <= range.to) out.set(r.typeId, (out.get(r.typeId) ?? 0) + r._count._all);
-  }
-  return out;
-}
-
-const sumMaps = (maps: TypeCounts[]): TypeCounts => {
-  const out: TypeCounts = new Map();
-  for (const m of maps) for (const [k, n] of m) out.set(k, (out.get(k) ?? 0) + n);
-  return out;
-};
 
 /**
  * Per-bucket counts by type → chart buckets. Bars stack by category of type (meetings, visits …);
@@ -224,32 +206,29 @@ export async function getDashboard({ actor, params, now = new Date() }: { actor:
   const months = chartWindow(period, "month", { min: 12, max: 36 });
   const quarters = chartWindow(period, "quarter", { min: 8, max: 20 });
   const count = { _count: { _all: true } } as const;
-  // Counts by type for each chart bucket and for the year before: each one is exactly the list
-  // with that bucket's (or period's) dates as from/to. The period's own counts are the sum of its
-  // buckets when it starts on a bucket boundary (it always ends on the last one), else one more query.
-  const actionCounts = async (range: DateRange): Promise<TypeCounts> =>
-    countMap(await db.action.groupBy({ by: ["typeId"], where: actionWhere(ctx, range), ...count }), "typeId");
-  // Outcomes are ten times fewer: one query grouped by (type, day) over everything shown, summed
-  // per range here (the staff visibility rule for outcomes is costly to evaluate once per query).
-  const outcomeRange: DateRange = { from: [prev.from, quarters.from].sort()[0]!, to: cur.to };
-  const outcomeDays = db.outcome.groupBy({ by: ["typeId", "date"], where: outcomeWhere(ctx, outcomeRange), ...count });
+  // Counts by type and day over everything shown (chart buckets, the period, the year before),
+  // summed per range here: each sum is exactly the list with that range as from/to (day-counts.ts).
+  const restricted = { confidentiality: "RESTRICTED" } as const;
+  const actionDays = dayCounts(actor, "Action", spanOf(months, prev, cur), async (range) => {
+    const rows = await db.action.groupBy({ by: ["typeId", "date"], where: { AND: [actionWhere(ctx, range), restricted] }, ...count });
+    return rows;
+  });
+  const outcomeDays = dayCounts(actor, "Outcome", spanOf(quarters, prev, cur), async (range) => {
+    const rows = await db.outcome.groupBy({ by: ["typeId", "date"], where: { AND: [outcomeWhere(ctx, range), restricted] }, ...count });
+    return rows;
+  });
+  const actionCounts = async (range: DateRange): Promise<TypeCounts> => sumByType(await actionDays, range);
   const outcomeCounts = async (range: DateRange): Promise<TypeCounts> => sumByType(await outcomeDays, range);
-  const periodFrom = (w: ChartWindow, counts: TypeCounts[], get: (r: DateRange) => Promise<TypeCounts>) => {
-    const first = w.buckets.findIndex((b) => b.from === cur.from);
-    return first >= 0 ? Promise.resolve(sumMaps(counts.slice(first))) : get(cur);
-  };
-  const monthCounts = Promise.all(months.buckets.map(actionCounts));
-  const quarterCounts = Promise.all(quarters.buckets.map(outcomeCounts));
 
   const [actionTypes, outcomeTypes, aBuckets, oBuckets, aCur, aPrev, oCur, oPrev, campaigns, [overdue, soon, awaiting]] =
     await Promise.all([
       listTerms("ACTION_TYPE", true),
       listTerms("OUTCOME_TYPE", true),
-      monthCounts,
-      quarterCounts,
-      monthCounts.then((c) => periodFrom(months, c, actionCounts)),
+      Promise.all(months.buckets.map(actionCounts)),
+      Promise.all(quarters.buckets.map(outcomeCounts)),
+      actionCounts(cur),
       actionCounts(prev),
-      quarterCounts.then((c) => periodFrom(quarters, c, outcomeCounts)),
+      outcomeCounts(cur),
       outcomeCounts(prev),
       campaignGlances(),
       followUpLists(ctx, [

@@ -1,0 +1,58 @@
+import "server-only";
+import { toDbDate, toIsoDate } from "@/lib/dates";
+import { db } from "@/lib/db";
+import { can, type Actor } from "@/lib/permissions";
+import type { DateRange } from "./period";
+
+/** How many records of one type fall on one day. */
+export type DayCount = { typeId: string; day: string; n: number };
+
+/** The rows a `groupBy({ by: ["typeId", "date"], _count })` of a list's where returns. */
+type Grouped = { typeId: string; date: Date; _count: { _all: number } }[];
+
+/**
+ * The actions (or outcomes) of each type and day in `range` that the actor may see: for every day,
+ * what the list filtered to that day would count, without reading the list's rows.
+ *
+ * Records every reader may see (public and internal) are counted by the database as they are
+ * written (RecordDayCount, kept by triggers: migration 20261204000000_dashboard_rollup). Restricted
+ * records come from there too for those who may read all of them; for everyone else
+ * `visibleRestricted` counts them with the list's own where narrowed to restricted records, so the
+ * visibility rule is still the list's (lib/permissions.ts), applied to a small set.
+ */
+export async function dayCounts(
+  actor: Actor,
+  entity: "Action" | "Outcome",
+  range: DateRange,
+  visibleRestricted: (range: DateRange) => Promise<Grouped>,
+): Promise<DayCount[]> {
+  const everyRestricted = can(actor, "restricted.read");
+  const [kept, restricted] = await Promise.all([
+    db.recordDayCount.groupBy({
+      by: ["typeId", "date"],
+      where: { entity, date: { gte: toDbDate(range.from), lte: toDbDate(range.to) }, ...(everyRestricted ? {} : { restricted: false }) },
+      _sum: { n: true },
+    }),
+    everyRestricted ? [] : visibleRestricted(range),
+  ]);
+  return [
+    ...kept.map((r) => ({ typeId: r.typeId, day: toIsoDate(r.date), n: r._sum.n ?? 0 })),
+    ...restricted.map((r) => ({ typeId: r.typeId, day: toIsoDate(r.date), n: r._count._all })),
+  ].filter((r) => r.n !== 0);
+}
+
+/** The counts per type id of the days within `range`. */
+export function sumByType(rows: readonly DayCount[], range: DateRange): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of rows) if (r.day >= range.from && r.day <= range.to) out.set(r.typeId, (out.get(r.typeId) ?? 0) + r.n);
+  return out;
+}
+
+/** The smallest range that holds all of `ranges`. */
+export const spanOf = (...ranges: DateRange[]): DateRange => ({
+  from: ranges.map((r) => r.from).sort()[0]!,
+  to: ranges
+    .map((r) => r.to)
+    .sort()
+    .at(-1)!,
+});
