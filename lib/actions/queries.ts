@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { todayIso, toIsoDate, toIsoDateOrNull, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db";
+import { countableByDays, countByDays } from "@/lib/day-counts";
 import { AppError, forbidden } from "@/lib/errors";
 import { clampBatchSize, seekAfter, seekBatches, type SeekKey } from "@/lib/exports/keyset";
 import { organizationsById, termsById } from "@/lib/exports/lookups";
@@ -10,6 +11,7 @@ import { visibleLinkCounts } from "@/lib/links/counts";
 import { actionScope, assertCan, canEditRecord, linkScope, type Actor } from "@/lib/permissions";
 import { textSearch } from "@/lib/search/query";
 import type { ActionDetail, ActionListRow } from "./dto";
+import { listTerms } from "@/lib/vocabularies/queries";
 import { CLOSED_ACTION_STATUS } from "@/lib/vocabularies/vocabularies";
 import { FOLLOW_UP_SOON_DAYS, ZActionListParams, type ActionSortKey, type TActionListParams } from "./schemas";
 
@@ -104,6 +106,13 @@ const toListRow = (a: ListRow, linkCount: number): ActionListRow => ({
   linkCount,
 });
 
+/** The ids of the action types a list's type or category filter names (null: every type). */
+async function actionTypeIds(p: TActionListParams): Promise<string[] | null> {
+  if (!p.type && !p.category) return null;
+  const terms = await listTerms("ACTION_TYPE", true);
+  return terms.filter((t) => (!p.type || t.code === p.type) && (!p.category || t.category === p.category)).map((t) => t.id);
+}
+
 /** The list's select plus what the cursor of a row needs (its sort values). */
 const pageSelect = {
   ...listSelect,
@@ -134,7 +143,16 @@ export async function findActions({ actor, params }: { actor: Actor; params: unk
         take,
         select: pageSelect,
       }),
-    count: (where, cap) => db.action.count({ where, take: cap }),
+    count: async (where, cap) => {
+      // Prisma's capped count orders by id, so it reads every match: cheap when matches are dense
+      // (no filter, or dates only), 0.5 s for one type since 2016 at 1,000,000 actions. A list
+      // filtered by type (or category) and dates only is counted from the day counts instead.
+      if (!(p.type || p.category) || !countableByDays(p, ["type", "category"])) return db.action.count({ where, take: cap });
+      const counted = await countByDays(actor, "Action", { from: p.from, to: p.to, typeIds: await actionTypeIds(p) }, () =>
+        db.action.count({ where: { AND: [where, { confidentiality: "RESTRICTED" }] } }),
+      );
+      return Math.min(counted, cap);
+    },
     matchingIds: async (where) => {
       const ids = (await db.action.findMany({ where, select: { id: true } })).map((r) => r.id);
       return { id: { in: ids } };

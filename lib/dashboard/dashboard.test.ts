@@ -1,7 +1,8 @@
 // Integration tests: the dashboard's numbers equal the totals of the lists they link to, for each
 // role's visibility, against the real test database.
 import { describe, expect, it } from "vitest";
-import { findActions } from "@/lib/actions/queries";
+import { buildActionWhere, findActions } from "@/lib/actions/queries";
+import { ZActionListParams } from "@/lib/actions/schemas";
 import { addDays } from "@/lib/dashboard/period";
 import { todayIso } from "@/lib/dates";
 import { db } from "@/lib/db";
@@ -142,6 +143,17 @@ describe("[DASHBOARD] numbers for a period, beside the year before", () => {
     expect([d.actions.count, d.actions.previous.count]).toEqual([before.actions.count + 25, before.actions.previous.count]);
     expect(d.groups.visit.previous.count).toBe(before.groups.visit.previous.count + 1);
   }, 90_000);
+
+  it("a list filtered by type or category and dates, counted from the day counts, equals counting its rows", async () => {
+    const s = await seedYear();
+    for (const actor of [s.outsider, s.author, s.participant, s.manager]) {
+      for (const filter of [{ type: "FOREIGN_VISIT" }, { type: "LETTER_APPEAL" }, { category: "meeting" }, { category: "submission" }]) {
+        const params = { ...filter, from: `${s.year - 1}-01-01`, to: `${s.year}-12-31` };
+        const counted = await db.action.count({ where: buildActionWhere(actor, ZActionListParams.parse(params)) });
+        expect((await findActions({ actor, params })).total, JSON.stringify(params)).toBe(counted);
+      }
+    }
+  });
 
   it("per-month bars and per-kind segments add up, and the visits' segment links to the visits of that month", async () => {
     const s = await seedYear();

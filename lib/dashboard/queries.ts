@@ -10,7 +10,7 @@ import { ZOutcomeListParams } from "@/lib/outcomes/schemas";
 import { assertCan, type Actor } from "@/lib/permissions";
 import { listTerms } from "@/lib/vocabularies/queries";
 import type { TermDTO } from "@/lib/vocabularies/vocabularies";
-import { dayCounts, spanOf, sumByType } from "./day-counts";
+import { dayCounts, spanOf, sumByType } from "@/lib/day-counts";
 import { actionsHref, outcomesHref, type ListFilter } from "./links";
 import { addDays, chartWindow, resolvePeriod, ZDashboardParams, type ChartWindow, type DateRange } from "./period";
 import {

@@ -10,7 +10,7 @@
 -- Visibility stays exact: public and internal actions are visible to every reader, so their counts
 -- come from here; restricted ones are visible only to some readers, so those who may read every
 -- restricted record take the restricted counts from here too, and everyone else counts the
--- restricted actions they may see from "Action" itself (a small set: see lib/dashboard/day-counts.ts).
+-- restricted actions they may see from "Action" itself (a small set: see lib/day-counts.ts).
 --
 -- Kept by statement triggers with transition tables: one upsert per statement, however many rows it
 -- touches (a 50,000-row import is one statement per chunk), the changes of old and new rows netted

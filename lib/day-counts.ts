@@ -2,7 +2,7 @@ import "server-only";
 import { toDbDate, toIsoDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { can, type Actor } from "@/lib/permissions";
-import type { DateRange } from "./period";
+import type { DateRange } from "@/lib/dashboard/period";
 
 /** How many records of one type fall on one day. */
 export type DayCount = { typeId: string; day: string; n: number };
@@ -56,3 +56,42 @@ export const spanOf = (...ranges: DateRange[]): DateRange => ({
     .sort()
     .at(-1)!,
 });
+
+/** The list parameters that only page or order: they do not change which records a list holds. */
+const PAGING = new Set(["page", "size", "sort", "dir", "after", "before"]);
+
+/**
+ * Whether a list's parameters filter by nothing but dates and `typeKeys` (type, category), so that
+ * `countByDays` can count it. Any other filter, including one added later, makes it false.
+ */
+export const countableByDays = (params: Record<string, unknown>, typeKeys: readonly string[]) =>
+  Object.entries(params).every(([k, v]) => PAGING.has(k) || k === "from" || k === "to" || typeKeys.includes(k) || v === undefined || v === "");
+
+/**
+ * How many records a list filtered only by dates and types holds for the actor, from the day counts
+ * (exact at any size, without reading the list's rows): what every reader sees from RecordDayCount,
+ * plus `visibleRestricted()`, the list's own count narrowed to restricted records, for readers who
+ * may not read all of them. `typeIds` null means every type.
+ */
+export async function countByDays(
+  actor: Actor,
+  entity: "Action" | "Outcome",
+  filter: { from?: string; to?: string; typeIds: string[] | null },
+  visibleRestricted: () => Promise<number>,
+): Promise<number> {
+  const everyRestricted = can(actor, "restricted.read");
+  const date = { ...(filter.from ? { gte: toDbDate(filter.from) } : {}), ...(filter.to ? { lte: toDbDate(filter.to) } : {}) };
+  const [kept, restricted] = await Promise.all([
+    db.recordDayCount.aggregate({
+      where: {
+        entity,
+        ...(filter.from || filter.to ? { date } : {}),
+        ...(filter.typeIds ? { typeId: { in: filter.typeIds } } : {}),
+        ...(everyRestricted ? {} : { restricted: false }),
+      },
+      _sum: { n: true },
+    }),
+    everyRestricted ? 0 : visibleRestricted(),
+  ]);
+  return (kept._sum.n ?? 0) + restricted;
+}
