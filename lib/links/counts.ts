@@ -3,8 +3,8 @@ import { db } from "@/lib/db";
 import { linkScope, type Actor } from "@/lib/permissions";
 
 /**
- * How many action–outcome links of each record the actor may see (linkScope), for one page or one
- * export batch of ids. Prisma's relation `_count` with a where would instead aggregate the whole
+ * How many action–outcome links of each record the actor may see (linkScope), for one page of ids
+ * (the list pages; exports name each batch by its range instead, see iterateActions). Prisma's relation `_count` with a where would instead aggregate the whole
  * link table with the visibility rule before joining it to the page: about 2 s at 150,000 links for
  * a staff member (bench/lists.ts), against a few milliseconds for 50 or 2,000 ids.
  */
