@@ -204,6 +204,23 @@ async function assertVisible(actor: Actor, entity: HistoryEntity, id: string) {
  * Whoever may open the record may read its history; a link to a record the reader may not see
  * shows neither that record's title nor anything else about the link.
  */
+/**
+ * The link or comment events whose snapshot (after, or before for a deletion) holds `fields`, e.g.
+ * {"actionId": "…"}: a containment test answered by the GIN indexes of migration
+ * 20261204000100_history_lookups (the entity is written out so that their partial predicate applies).
+ */
+async function eventsNaming(
+  kind: typeof LINK | typeof COMMENT,
+  fields: Record<string, string>,
+): Promise<{ entityId: string | null; before: unknown; after: unknown }[]> {
+  const probe = JSON.stringify(fields);
+  return kind === LINK
+    ? db.$queryRaw`SELECT "entityId", "before", "after" FROM "AuditEvent"
+        WHERE "entity" = 'ActionOutcomeLink' AND ("after" @> ${probe}::jsonb OR "before" @> ${probe}::jsonb)`
+    : db.$queryRaw`SELECT "entityId", "before", "after" FROM "AuditEvent"
+        WHERE "entity" = 'Comment' AND ("after" @> ${probe}::jsonb OR "before" @> ${probe}::jsonb)`;
+}
+
 export async function getRecordHistory({
   actor,
   entity: rawEntity,
@@ -222,30 +239,17 @@ export async function getRecordHistory({
   const otherSide = side === "actionId" ? "outcomeId" : "actionId";
   const linkEnds = new Map<string, Snapshot>();
   if (side) {
-    const linkEvents = await db.auditEvent.findMany({
-      where: {
-        entity: LINK,
-        OR: [{ after: { path: [side], equals: entityId } }, { before: { path: [side], equals: entityId } }],
-      },
-      select: { entityId: true, before: true, after: true },
-    });
-    for (const e of linkEvents) {
+    for (const e of await eventsNaming(LINK, { [side]: entityId })) {
       const snap = asSnapshot(e.after) ?? asSnapshot(e.before);
       if (e.entityId && snap) linkEnds.set(e.entityId, snap);
     }
   }
 
   // Comments on the record (issue 8): every comment snapshot names its record, before and after.
-  const commentWhere: Prisma.AuditEventWhereInput | null =
+  const commentIds =
     entity === "Organization"
-      ? null
-      : {
-          entity: COMMENT,
-          OR: [
-            { AND: [{ after: { path: ["recordId"], equals: entityId } }, { after: { path: ["recordType"], equals: entity } }] },
-            { AND: [{ before: { path: ["recordId"], equals: entityId } }, { before: { path: ["recordType"], equals: entity } }] },
-          ],
-        };
+      ? []
+      : [...new Set((await eventsNaming(COMMENT, { recordType: entity, recordId: entityId })).flatMap((e) => (e.entityId ? [e.entityId] : [])))];
   // Evidence files (issue 8): uploads, versions, downloads and deletions of the record's files that
   // the reader may see (a restricted file's name stays hidden from those outside its audience).
   const attachmentIds = side
@@ -253,7 +257,7 @@ export async function getRecordHistory({
     : [];
   const or: Prisma.AuditEventWhereInput[] = [{ entity, entityId }];
   if (linkEnds.size) or.push({ entity: LINK, entityId: { in: [...linkEnds.keys()] } });
-  if (commentWhere) or.push(commentWhere);
+  if (commentIds.length) or.push({ entity: COMMENT, entityId: { in: commentIds } });
   if (attachmentIds.length) or.push({ entity: ATTACHMENT, entityId: { in: attachmentIds } });
   const where: Prisma.AuditEventWhereInput = or.length > 1 ? { OR: or } : { entity, entityId };
   const rows = await db.auditEvent.findMany({
