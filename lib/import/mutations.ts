@@ -8,8 +8,8 @@ import { AppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse";
 import { assertCan, type Actor } from "@/lib/permissions";
 import { evaluate, loadContext, NEW_PREFIX, reportOf, type Prepared } from "./dry-run";
-import { readTable } from "./parse";
-import { IMPORT_MAX_BYTES, PER_RECORD_AUDIT_LIMIT, ZImportRequest, type DryRunReport, type Mapping } from "./schemas";
+import { preselectMapping, readTable } from "./parse";
+import { IMPORT_MAX_BYTES, PER_RECORD_AUDIT_LIMIT, ZImportRequest, type DryRunReport, type ImportKind, type Mapping } from "./schemas";
 
 const CHUNK = 1000;
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -31,7 +31,8 @@ export async function dryRunImport({ actor, file, input }: { actor: Actor; file:
   assertCan(actor, "import.run");
   const req = parseInput(ZImportRequest, input);
   const table = await readFile(file);
-  const mapping = req.mapping as Mapping;
+  // no mapping yet (the upload step): the person's last one where it fits, else guessed from the headers
+  const mapping = Object.keys(req.mapping).length ? (req.mapping as Mapping) : await savedOrGuessed(actor, req.kind, table.headers);
   const ctx = await loadContext(db);
   const result = evaluate(req.kind, table, mapping, ctx, new Set(req.confirmed));
   await db.importMapping.upsert({
@@ -40,6 +41,11 @@ export async function dryRunImport({ actor, file, input }: { actor: Actor; file:
     update: { mapping },
   });
   return reportOf(req.kind, { name: file.name, hash: sha256(file.bytes) }, table, mapping, result);
+}
+
+async function savedOrGuessed(actor: Actor, kind: ImportKind, headers: string[]): Promise<Mapping> {
+  const saved = await db.importMapping.findUnique({ where: { userId_kind: { userId: actor.id, kind } } });
+  return preselectMapping(kind, headers, (saved?.mapping as Mapping | undefined) ?? null);
 }
 
 export type ImportResult = { batchId: string; created: number; skipped: number; firstIds: string[] };
