@@ -123,3 +123,19 @@ describe("[IMPORT] import and undo", () => {
     expect(await db.action.count({ where: { id, deletedAt: null } })).toBe(1);
   });
 });
+
+describe("[IMPORT] outcomes", () => {
+  it("imports an outcome with a confirmed new deciding body, a verification label and month precision; restricted stays restricted", async () => {
+    const manager = await makeActor("MANAGER");
+    const t = uniq();
+    const [type] = await db.term.findMany({ where: { vocabulary: "OUTCOME_TYPE", active: true }, take: 1 });
+    const csvText = ["Назва,Дата,Тип,Орган,Перевірка,Конфіденційність", `Excluded ${t},05.2023,${type.code},Body ${t},Підтверджено,Обмежений`];
+    const withType = { name: "outcomes.csv", bytes: new TextEncoder().encode(csvText.join("\n")) };
+    const first = await dryRunImport({ actor: manager, file: withType, input: { kind: "outcome", mapping: {} } });
+    expect(first.mapping).toMatchObject({ title: "Назва", date: "Дата", type: "Тип", decidingBody: "Орган", verification: "Перевірка", confidentiality: "Конфіденційність" });
+    expect(first.proposals).toEqual([{ kind: "org", name: `Body ${t}`, rows: 1 }]);
+    const done = await runImport({ actor: manager, file: withType, input: { kind: "outcome", mapping: first.mapping, confirmed: [`org:Body ${t}`] } });
+    const outcome = await db.outcome.findFirstOrThrow({ where: { importBatchId: done.batchId }, include: { decidingBody: true, verification: true } });
+    expect(outcome).toMatchObject({ title: `Excluded ${t}`, datePrecision: "MONTH", confidentiality: "RESTRICTED", decidingBody: { name: `Body ${t}` }, verification: { code: "VERIFIED" } });
+  });
+});
