@@ -11,7 +11,7 @@ async function spreadsheet(token: string): Promise<Buffer> {
   for (let i = 1; i <= 200; i++) {
     const sheetRow = i + 1;
     ws.addRow([
-      sheetRow === 100 ? "" : `Imported letter ${i} ${token}`,
+      sheetRow === 100 ? "" : `Imported letter row${i} ${token}`,
       sheetRow === 14 ? "31.02.2023" : i % 3 === 0 ? "2023-05" : "14.05.2023",
       sheetRow === 50 ? "Telegram" : i % 2 ? "Letter or appeal" : "LETTER_APPEAL",
       "Sent",
@@ -47,8 +47,8 @@ test("[IMPORT] a manager imports a 200-row spreadsheet with 3 bad rows, skips th
   await page.getByRole("button", { name: "Skip the 3 bad rows" }).click();
   await expect(page.getByRole("status").filter({ hasText: "197 records created, 3 skipped." })).toBeVisible(SAVE);
 
-  await page.goto(`/actions?q=${encodeURIComponent(`Imported letter 7 ${token}`)}`);
-  await expect(page.getByRole("link", { name: `Imported letter 7 ${token}`, exact: true })).toBeVisible(SAVE);
+  await page.goto(`/actions?q=${encodeURIComponent(`Imported letter row7 ${token}`)}`);
+  await expect(page.getByRole("link", { name: `Imported letter row7 ${token}`, exact: true })).toBeVisible(SAVE);
 
   await page.goto("/import");
   const row = page.getByRole("row").filter({ hasText: name });
@@ -58,8 +58,8 @@ test("[IMPORT] a manager imports a 200-row spreadsheet with 3 bad rows, skips th
   await undo.click();
   await expect(row).toContainText("Undone", SAVE);
 
-  await page.goto(`/actions?q=${encodeURIComponent(`Imported letter 7 ${token}`)}`);
-  await expect(page.getByRole("link", { name: `Imported letter 7 ${token}`, exact: true })).toHaveCount(0);
+  await page.goto(`/actions?q=${encodeURIComponent(`Imported letter row7 ${token}`)}`);
+  await expect(page.getByRole("link", { name: `Imported letter row7 ${token}`, exact: true })).toHaveCount(0);
 });
 
 test.describe("staff", () => {
