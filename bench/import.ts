@@ -38,18 +38,31 @@ async function main() {
 
   const lines = ["Title;Date;Type;Status;Organizations;Reference;Summary;Confidentiality"];
   for (let i = 0; i < rows; i++)
-    lines.push(`Letter ${i} on the accreditation;${i % 3 ? "14.05.2023" : "2023-05"};Letter or appeal;Sent;GANHRI;B-${i};Past log line ${i};${i % 10 ? "Internal" : "Restricted"}`);
+    lines.push(
+      `Letter ${i} on the accreditation;${i % 3 ? "14.05.2023" : "2023-05"};Letter or appeal;Sent;GANHRI;B-${i};Past log line ${i};${i % 10 ? "Internal" : "Restricted"}`,
+    );
   const bytes = new TextEncoder().encode(lines.join("\n"));
   const file = { name: "bench.csv", bytes };
   const input = {
     kind: "action",
-    mapping: { title: "Title", date: "Date", type: "Type", status: "Status", organizations: "Organizations", referenceNumber: "Reference", summary: "Summary", confidentiality: "Confidentiality" },
+    mapping: {
+      title: "Title",
+      date: "Date",
+      type: "Type",
+      status: "Status",
+      organizations: "Organizations",
+      referenceNumber: "Reference",
+      summary: "Summary",
+      confidentiality: "Confidentiality",
+    },
   };
   console.log(`CSV: ${rows.toLocaleString("en")} rows, ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB`);
 
   let t = performance.now();
   const report = await dryRunImport({ actor: manager, file, input });
-  console.log(`dry run: ${((performance.now() - t) / 1000).toFixed(2)} s (${report.toCreate} to create, ${report.errors} errors)`);
+  console.log(
+    `dry run: ${((performance.now() - t) / 1000).toFixed(2)} s (${report.toCreate} to create, ${report.errors} errors)`,
+  );
 
   t = performance.now();
   let progress = 0;
@@ -59,13 +72,21 @@ async function main() {
   const s = performance.now();
   const saved = await createAction({
     actor: staff,
-    input: { title: "A colleague's save during the import", type: "LETTER_APPEAL", date: "2026-12-04", status: "SENT", confidentiality: "INTERNAL" },
+    input: {
+      title: "A colleague's save during the import",
+      type: "LETTER_APPEAL",
+      date: "2026-12-04",
+      status: "SENT",
+      confidentiality: "INTERNAL",
+    },
   });
   const saveMs = performance.now() - s;
   const savedAt = progress;
   const result = await importing;
   console.log(`import: ${((performance.now() - t) / 1000).toFixed(2)} s (${result.created} created)`);
-  console.log(`colleague's save during the import: ${saveMs.toFixed(0)} ms, ok (${saved.id}), when ${savedAt.toLocaleString("en")} of ${rows.toLocaleString("en")} rows were inserted`);
+  console.log(
+    `colleague's save during the import: ${saveMs.toFixed(0)} ms, ok (${saved.id}), when ${savedAt.toLocaleString("en")} of ${rows.toLocaleString("en")} rows were inserted`,
+  );
   console.log(`rows in the database: ${await db.action.count({ where: { importBatchId: result.batchId } })}`);
   await db.$disconnect();
 }

@@ -12,7 +12,10 @@ const MAX_SHOWN = 1000;
 export function ImportReport({ report }: { report: DryRunReport }) {
   const t = useTranslations("import");
   const tv = useTranslations("validation");
-  const rows = (report.total <= ALL_ROWS_UP_TO ? report.rows : report.rows.filter((r) => r.result === "error")).slice(0, MAX_SHOWN);
+  const rows = (report.total <= ALL_ROWS_UP_TO ? report.rows : report.rows.filter((r) => r.result === "error")).slice(
+    0,
+    MAX_SHOWN,
+  );
   const text = (row: number, m: RowMessage) => {
     const values = { row, column: m.column ?? "", value: m.value ?? "" };
     if (m.key === "msg.invalid") {
@@ -26,7 +29,9 @@ export function ImportReport({ report }: { report: DryRunReport }) {
   };
   return (
     <>
-      {rows.length < report.total && <p className="text-sm text-muted-foreground">{t("report.onlyErrors", { shown: rows.length, total: report.total })}</p>}
+      {rows.length < report.total && (
+        <p className="text-sm text-muted-foreground">{t("report.onlyErrors", { shown: rows.length, total: report.total })}</p>
+      )}
       <Table scrollLabel={t("report.caption")} data-testid="import-report">
         <TableCaption className="sr-only">{t("report.caption")}</TableCaption>
         <TableHeader>
@@ -41,12 +46,16 @@ export function ImportReport({ report }: { report: DryRunReport }) {
             <TableRow key={r.row} className={r.result === "error" ? "bg-destructive-muted" : undefined}>
               <TableCell>{r.row}</TableCell>
               <TableCell>
-                <Badge variant={r.result === "error" ? "danger" : "success"}>{r.result === "error" ? t("report.error") : t("report.create")}</Badge>
+                <Badge variant={r.result === "error" ? "danger" : "success"}>
+                  {r.result === "error" ? t("report.error") : t("report.create")}
+                </Badge>
               </TableCell>
               <TableCell>
                 <ul className="space-y-0.5">
                   {r.messages.map((m, i) => (
-                    <li key={i} className="text-destructive">{text(r.row, m)}</li>
+                    <li key={i} className="text-destructive">
+                      {text(r.row, m)}
+                    </li>
                   ))}
                 </ul>
               </TableCell>

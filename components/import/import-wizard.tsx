@@ -93,7 +93,9 @@ export function ImportWizard() {
 
   const alert = problem && (
     <Alert variant="destructive" data-testid="import-problem">
-      <AlertDescription>{tRoot.has(problem.key) ? tRoot(problem.key, problem.values) : tRoot("errors.unexpected", { ref: "" })}</AlertDescription>
+      <AlertDescription>
+        {tRoot.has(problem.key) ? tRoot(problem.key, problem.values) : tRoot("errors.unexpected", { ref: "" })}
+      </AlertDescription>
     </Alert>
   );
   const listHref = kind === "action" ? "/actions" : "/outcomes";
@@ -101,7 +103,9 @@ export function ImportWizard() {
   if (done)
     return (
       <section className="space-y-4" aria-labelledby="import-done">
-        <h2 id="import-done" className="text-lg font-semibold">{t("steps.done")}</h2>
+        <h2 id="import-done" className="text-lg font-semibold">
+          {t("steps.done")}
+        </h2>
         <p role="status">{undone ? t("undone") : t("done", { created: done.created, skipped: done.skipped })}</p>
         {alert}
         <div className="flex flex-wrap gap-2">
@@ -120,7 +124,9 @@ export function ImportWizard() {
               </Button>
             </>
           )}
-          <Button variant="secondary" onClick={reset}>{t("startOver")}</Button>
+          <Button variant="secondary" onClick={reset}>
+            {t("startOver")}
+          </Button>
         </div>
       </section>
     );
@@ -128,7 +134,9 @@ export function ImportWizard() {
   return (
     <div className="space-y-6">
       <form onSubmit={check} className="space-y-3" aria-labelledby="import-upload">
-        <h2 id="import-upload" className="text-lg font-semibold">{t("steps.upload")}</h2>
+        <h2 id="import-upload" className="text-lg font-semibold">
+          {t("steps.upload")}
+        </h2>
         <div className="grid gap-3 sm:grid-cols-2">
           <div className="space-y-1">
             <Label htmlFor="import-kind">{t("kind.label")}</Label>
@@ -162,7 +170,9 @@ export function ImportWizard() {
 
       {report && (
         <section className="space-y-3" aria-labelledby="import-map">
-          <h2 id="import-map" className="text-lg font-semibold">{t("steps.map")}</h2>
+          <h2 id="import-map" className="text-lg font-semibold">
+            {t("steps.map")}
+          </h2>
           <p className="text-sm text-muted-foreground">{t("mapHint")}</p>
           <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {fieldsOf(kind).map((field) => (
@@ -175,7 +185,9 @@ export function ImportWizard() {
                 >
                   <option value="">{t("notImported")}</option>
                   {report.headers.map((h) => (
-                    <option key={h} value={h}>{h}</option>
+                    <option key={h} value={h}>
+                      {h}
+                    </option>
                   ))}
                 </NativeSelect>
               </div>
@@ -205,7 +217,9 @@ export function ImportWizard() {
                     })
                   }
                 />
-                {p.kind === "org" ? t("proposals.org", { name: p.name, rows: p.rows }) : t("proposals.campaign", { name: p.name, rows: p.rows })}
+                {p.kind === "org"
+                  ? t("proposals.org", { name: p.name, rows: p.rows })
+                  : t("proposals.campaign", { name: p.name, rows: p.rows })}
               </label>
             );
           })}
@@ -214,8 +228,12 @@ export function ImportWizard() {
 
       {report && (
         <section className="space-y-3" aria-labelledby="import-report">
-          <h2 id="import-report" className="text-lg font-semibold">{t("steps.report")}</h2>
-          <p role="status" data-testid="import-summary">{t("summary", { total: report.total, toCreate: report.toCreate, errors: report.errors })}</p>
+          <h2 id="import-report" className="text-lg font-semibold">
+            {t("steps.report")}
+          </h2>
+          <p role="status" data-testid="import-summary">
+            {t("summary", { total: report.total, toCreate: report.toCreate, errors: report.errors })}
+          </p>
           {report.kind === "action" && <p className="text-sm text-muted-foreground">{t("onlyCreates")}</p>}
           <div className="flex flex-wrap gap-2">
             <Button variant="outline" onClick={() => check()} disabled={busy !== null}>

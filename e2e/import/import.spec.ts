@@ -22,7 +22,9 @@ async function spreadsheet(token: string): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-test("[IMPORT] a manager imports a 200-row spreadsheet with 3 bad rows, skips them, finds an action, then undoes the import", async ({ page }) => {
+test("[IMPORT] a manager imports a 200-row spreadsheet with 3 bad rows, skips them, finds an action, then undoes the import", async ({
+  page,
+}) => {
   test.slow();
   const token = `imp${Date.now().toString(36)}`;
   const name = `log-${token}.xlsx`;
@@ -30,7 +32,11 @@ test("[IMPORT] a manager imports a 200-row spreadsheet with 3 bad rows, skips th
   await expect(page.getByRole("heading", { level: 1, name: "Import of past logs" })).toBeVisible();
   const file = page.getByLabel("File (CSV or XLSX)");
   await waitForHydration(file);
-  await file.setInputFiles({ name, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: await spreadsheet(token) });
+  await file.setInputFiles({
+    name,
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: await spreadsheet(token),
+  });
   await page.getByRole("button", { name: "Check the file" }).click();
 
   // the columns were matched from the Ukrainian headers

@@ -6,7 +6,16 @@ import { ZActionInput, type TActionData } from "@/lib/actions/schemas";
 import type { Db, Tx } from "@/lib/db";
 import { ZOutcomeInput, type TOutcomeData } from "@/lib/outcomes/schemas";
 import { CONFIDENTIALITY_CHOICES, matchChoice, norm, parseDate, splitList, type Choice, type Table } from "./parse";
-import { proposalKey, type DryRunReport, type ImportField, type ImportKind, type Mapping, type Proposal, type RowMessage, type RowResult } from "./schemas";
+import {
+  proposalKey,
+  type DryRunReport,
+  type ImportField,
+  type ImportKind,
+  type Mapping,
+  type Proposal,
+  type RowMessage,
+  type RowResult,
+} from "./schemas";
 
 type Vocab = "ACTION_TYPE" | "ACTION_STATUS" | "OUTCOME_TYPE" | "VERIFICATION";
 
@@ -27,21 +36,25 @@ export async function loadContext(tx: Tx | Db): Promise<Context> {
   const terms = { ACTION_TYPE: [], ACTION_STATUS: [], OUTCOME_TYPE: [], VERIFICATION: [] } as Record<Vocab, Choice[]>;
   for (const t of termRows) terms[t.vocabulary as Vocab].push(t);
   const orgs = new Map<string, string>();
-  for (const o of await tx.organization.findMany({ where: { deletedAt: null }, select: { id: true, name: true, nameUk: true, acronym: true } }))
+  for (const o of await tx.organization.findMany({
+    where: { deletedAt: null },
+    select: { id: true, name: true, nameUk: true, acronym: true },
+  }))
     for (const n of [o.name, o.nameUk, o.acronym]) if (n && !orgs.has(norm(n))) orgs.set(norm(n), o.id);
   const campaigns = new Map<string, string>();
   for (const c of await tx.campaign.findMany({ where: { deletedAt: null }, select: { id: true, title: true, titleUk: true } }))
     for (const n of [c.title, c.titleUk]) if (n && !campaigns.has(norm(n))) campaigns.set(norm(n), c.id);
-  const refs = await tx.action.findMany({ where: { deletedAt: null, referenceNumber: { not: null } }, select: { referenceNumber: true } });
+  const refs = await tx.action.findMany({
+    where: { deletedAt: null, referenceNumber: { not: null } },
+    select: { referenceNumber: true },
+  });
   return { terms, orgs, campaigns, references: new Set(refs.map((r) => norm(r.referenceNumber!))) };
 }
 
 /** A name that is not yet in the database: created at import time from a confirmed proposal. */
 export const NEW_PREFIX = "new:";
 
-export type Prepared =
-  | { kind: "action"; row: number; data: TActionData }
-  | { kind: "outcome"; row: number; data: TOutcomeData };
+export type Prepared = { kind: "action"; row: number; data: TActionData } | { kind: "outcome"; row: number; data: TOutcomeData };
 
 // Schema paths → the file field they came from, to name the column in a message.
 const FIELD_OF_PATH: Record<string, ImportField> = {
@@ -59,7 +72,9 @@ export function evaluate(
   ctx: Context,
   confirmed: ReadonlySet<string>,
 ): { rows: RowResult[]; proposals: Proposal[]; prepared: Prepared[] } {
-  const col = Object.fromEntries(Object.entries(mapping).map(([f, h]) => [f, table.headers.indexOf(h!)])) as Partial<Record<ImportField, number>>;
+  const col = Object.fromEntries(Object.entries(mapping).map(([f, h]) => [f, table.headers.indexOf(h!)])) as Partial<
+    Record<ImportField, number>
+  >;
   const proposals = new Map<string, Proposal>();
   const rows: RowResult[] = [];
   const prepared: Prepared[] = [];

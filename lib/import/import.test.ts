@@ -8,8 +8,19 @@ import { auditRowsFor, expectAppError, makeActor, uniq } from "@/tests/support/f
 import { dryRunImport, runImport, undoImport } from "./mutations";
 
 const HEADERS = "Title;Date;Type;Status;Organizations;Reference;Confidentiality";
-const MAPPING = { title: "Title", date: "Date", type: "Type", status: "Status", organizations: "Organizations", referenceNumber: "Reference", confidentiality: "Confidentiality" };
-const csv = (lines: string[]) => ({ name: "log.csv", bytes: new TextEncoder().encode(["\uFEFF" + HEADERS, ...lines].join("\n")) });
+const MAPPING = {
+  title: "Title",
+  date: "Date",
+  type: "Type",
+  status: "Status",
+  organizations: "Organizations",
+  referenceNumber: "Reference",
+  confidentiality: "Confidentiality",
+};
+const csv = (lines: string[]) => ({
+  name: "log.csv",
+  bytes: new TextEncoder().encode(["\uFEFF" + HEADERS, ...lines].join("\n")),
+});
 const input = (extra: Record<string, unknown> = {}) => ({ kind: "action", mapping: MAPPING, ...extra });
 
 describe("[IMPORT] dry run", () => {
@@ -30,7 +41,11 @@ describe("[IMPORT] dry run", () => {
     expect(org.id).toBeTruthy();
     expect(report).toMatchObject({ total: 4, toCreate: 1, errors: 3 });
     expect(report.rows[0]).toEqual({ row: 2, result: "create", messages: [] });
-    expect(report.rows[1]).toMatchObject({ row: 3, result: "error", messages: [{ key: "msg.badDate", column: "Date", value: "31.02.2023" }] });
+    expect(report.rows[1]).toMatchObject({
+      row: 3,
+      result: "error",
+      messages: [{ key: "msg.badDate", column: "Date", value: "31.02.2023" }],
+    });
     expect(report.rows[2].messages).toEqual([{ key: "msg.badChoice", column: "Type", value: "Telegram" }]);
     expect(report.rows[3].messages).toEqual([{ key: "msg.unconfirmed", column: "Organizations", value: `Unknown ${t}` }]);
     expect(report.proposals).toEqual([{ kind: "org", name: `Unknown ${t}`, rows: 1 }]);
@@ -61,11 +76,19 @@ describe("[IMPORT] import and undo", () => {
       `B ${t};05.2023;LETTER_APPEAL;SENT;;;`,
       `C ${t};not a date;LETTER_APPEAL;SENT;;;`,
     ]);
-    await expectAppError(runImport({ actor: manager, file, input: input({ confirmed: [`org:New body ${t}`] }) }), "VALIDATION", "import.errors.hasErrors");
+    await expectAppError(
+      runImport({ actor: manager, file, input: input({ confirmed: [`org:New body ${t}`] }) }),
+      "VALIDATION",
+      "import.errors.hasErrors",
+    );
     const done = await runImport({ actor: manager, file, input: input({ confirmed: [`org:New body ${t}`], skipBad: true }) });
     expect(done).toMatchObject({ created: 2, skipped: 1 });
 
-    const actions = await db.action.findMany({ where: { importBatchId: done.batchId }, include: { organizations: true }, orderBy: { title: "asc" } });
+    const actions = await db.action.findMany({
+      where: { importBatchId: done.batchId },
+      include: { organizations: true },
+      orderBy: { title: "asc" },
+    });
     expect(actions.map((a) => [a.title, a.datePrecision, a.confidentiality])).toEqual([
       [`A ${t}`, "DAY", "RESTRICTED"],
       [`B ${t}`, "MONTH", "INTERNAL"],
@@ -129,13 +152,36 @@ describe("[IMPORT] outcomes", () => {
     const manager = await makeActor("MANAGER");
     const t = uniq();
     const [type] = await db.term.findMany({ where: { vocabulary: "OUTCOME_TYPE", active: true }, take: 1 });
-    const csvText = ["Назва,Дата,Тип,Орган,Перевірка,Конфіденційність", `Excluded ${t},05.2023,${type.code},Body ${t},Підтверджено,Обмежений`];
+    const csvText = [
+      "Назва,Дата,Тип,Орган,Перевірка,Конфіденційність",
+      `Excluded ${t},05.2023,${type.code},Body ${t},Підтверджено,Обмежений`,
+    ];
     const withType = { name: "outcomes.csv", bytes: new TextEncoder().encode(csvText.join("\n")) };
     const first = await dryRunImport({ actor: manager, file: withType, input: { kind: "outcome", mapping: {} } });
-    expect(first.mapping).toMatchObject({ title: "Назва", date: "Дата", type: "Тип", decidingBody: "Орган", verification: "Перевірка", confidentiality: "Конфіденційність" });
+    expect(first.mapping).toMatchObject({
+      title: "Назва",
+      date: "Дата",
+      type: "Тип",
+      decidingBody: "Орган",
+      verification: "Перевірка",
+      confidentiality: "Конфіденційність",
+    });
     expect(first.proposals).toEqual([{ kind: "org", name: `Body ${t}`, rows: 1 }]);
-    const done = await runImport({ actor: manager, file: withType, input: { kind: "outcome", mapping: first.mapping, confirmed: [`org:Body ${t}`] } });
-    const outcome = await db.outcome.findFirstOrThrow({ where: { importBatchId: done.batchId }, include: { decidingBody: true, verification: true } });
-    expect(outcome).toMatchObject({ title: `Excluded ${t}`, datePrecision: "MONTH", confidentiality: "RESTRICTED", decidingBody: { name: `Body ${t}` }, verification: { code: "VERIFIED" } });
+    const done = await runImport({
+      actor: manager,
+      file: withType,
+      input: { kind: "outcome", mapping: first.mapping, confirmed: [`org:Body ${t}`] },
+    });
+    const outcome = await db.outcome.findFirstOrThrow({
+      where: { importBatchId: done.batchId },
+      include: { decidingBody: true, verification: true },
+    });
+    expect(outcome).toMatchObject({
+      title: `Excluded ${t}`,
+      datePrecision: "MONTH",
+      confidentiality: "RESTRICTED",
+      decidingBody: { name: `Body ${t}` },
+      verification: { code: "VERIFIED" },
+    });
   });
 });

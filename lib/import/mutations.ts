@@ -9,7 +9,14 @@ import { parseInput } from "@/lib/parse";
 import { assertCan, type Actor } from "@/lib/permissions";
 import { evaluate, loadContext, NEW_PREFIX, reportOf, type Prepared } from "./dry-run";
 import { preselectMapping, readTable } from "./parse";
-import { IMPORT_MAX_BYTES, PER_RECORD_AUDIT_LIMIT, ZImportRequest, type DryRunReport, type ImportKind, type Mapping } from "./schemas";
+import {
+  IMPORT_MAX_BYTES,
+  PER_RECORD_AUDIT_LIMIT,
+  ZImportRequest,
+  type DryRunReport,
+  type ImportKind,
+  type Mapping,
+} from "./schemas";
 
 const CHUNK = 1000;
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -27,12 +34,22 @@ async function readFile(file: ImportFile) {
 }
 
 /** The dry run: the report of every row, nothing written but the person's last mapping. */
-export async function dryRunImport({ actor, file, input }: { actor: Actor; file: ImportFile; input: unknown }): Promise<DryRunReport> {
+export async function dryRunImport({
+  actor,
+  file,
+  input,
+}: {
+  actor: Actor;
+  file: ImportFile;
+  input: unknown;
+}): Promise<DryRunReport> {
   assertCan(actor, "import.run");
   const req = parseInput(ZImportRequest, input);
   const table = await readFile(file);
   // no mapping yet (the upload step): the person's last one where it fits, else guessed from the headers
-  const mapping = Object.keys(req.mapping).length ? (req.mapping as Mapping) : await savedOrGuessed(actor, req.kind, table.headers);
+  const mapping = Object.keys(req.mapping).length
+    ? (req.mapping as Mapping)
+    : await savedOrGuessed(actor, req.kind, table.headers);
   const ctx = await loadContext(db);
   const result = evaluate(req.kind, table, mapping, ctx, new Set(req.confirmed));
   await db.importMapping.upsert({
@@ -72,17 +89,31 @@ export async function runImport({
     async (tx) => {
       const result = evaluate(req.kind, table, mapping, await loadContext(tx), new Set(req.confirmed));
       const skipped = result.rows.length - result.prepared.length;
-      if (skipped && !req.skipBad) throw new AppError("VALIDATION", "import.errors.hasErrors", undefined, { values: { count: String(skipped) } });
+      if (skipped && !req.skipBad)
+        throw new AppError("VALIDATION", "import.errors.hasErrors", undefined, { values: { count: String(skipped) } });
       if (!result.prepared.length) throw new AppError("VALIDATION", "import.errors.nothing");
       const batch = await tx.importBatch.create({
-        data: { kind: req.kind, fileName: file.name.slice(0, 300), fileHash, createdById: actor.id, created: result.prepared.length, skipped },
+        data: {
+          kind: req.kind,
+          fileName: file.name.slice(0, 300),
+          fileHash,
+          createdById: actor.id,
+          created: result.prepared.length,
+          skipped,
+        },
       });
       const used = usedProposals(result.prepared);
       const ids = await createProposals(tx, batch.id, used);
       const created = await createRecords(tx, actor, batch.id, result.prepared, ids, onProgress);
       if (created.length <= PER_RECORD_AUDIT_LIMIT)
         for (const r of created)
-          await recordAudit(tx, { actor, event: `${req.kind}.created`, entity: req.kind === "action" ? "Action" : "Outcome", entityId: r.id, after: { ...r.snapshot, importBatchId: batch.id } });
+          await recordAudit(tx, {
+            actor,
+            event: `${req.kind}.created`,
+            entity: req.kind === "action" ? "Action" : "Outcome",
+            entityId: r.id,
+            after: { ...r.snapshot, importBatchId: batch.id },
+          });
       await recordAudit(tx, {
         actor,
         event: "import.run",
@@ -110,7 +141,12 @@ function usedProposals(prepared: Prepared[]): string[] {
   const used = new Set<string>();
   for (const p of prepared) {
     const d = p.data as Record<string, unknown>;
-    for (const v of [...((d.organizationIds as string[]) ?? []), ...((d.campaignIds as string[]) ?? []), d.decidingBodyId, d.subjectId])
+    for (const v of [
+      ...((d.organizationIds as string[]) ?? []),
+      ...((d.campaignIds as string[]) ?? []),
+      d.decidingBodyId,
+      d.subjectId,
+    ])
       if (typeof v === "string" && v.startsWith(NEW_PREFIX)) used.add(v);
   }
   return [...used];
@@ -120,8 +156,12 @@ function usedProposals(prepared: Prepared[]): string[] {
 async function createProposals(tx: Tx, importBatchId: string, used: string[]): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   if (!used.length) return ids;
-  const kind = await tx.term.findUniqueOrThrow({ where: { vocabulary_code: { vocabulary: "ORGANIZATION_KIND", code: "OTHER" } } });
-  const status = await tx.term.findUniqueOrThrow({ where: { vocabulary_code: { vocabulary: "CAMPAIGN_STATUS", code: "ACTIVE" } } });
+  const kind = await tx.term.findUniqueOrThrow({
+    where: { vocabulary_code: { vocabulary: "ORGANIZATION_KIND", code: "OTHER" } },
+  });
+  const status = await tx.term.findUniqueOrThrow({
+    where: { vocabulary_code: { vocabulary: "CAMPAIGN_STATUS", code: "ACTIVE" } },
+  });
   for (const key of used) {
     const [type, ...rest] = key.slice(NEW_PREFIX.length).split(":");
     const name = rest.join(":");
@@ -133,7 +173,8 @@ async function createProposals(tx: Tx, importBatchId: string, used: string[]): P
   return ids;
 }
 
-const chunks = <T>(xs: T[]) => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
+const chunks = <T>(xs: T[]) =>
+  Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
 async function createRecords(
   tx: Tx,
@@ -145,7 +186,8 @@ async function createRecords(
 ) {
   const id = (v: string) => (v.startsWith(NEW_PREFIX) ? newIds.get(v)! : v);
   const termIds = new Map<string, string>();
-  for (const t of await tx.term.findMany({ select: { id: true, vocabulary: true, code: true } })) termIds.set(`${t.vocabulary}:${t.code}`, t.id);
+  for (const t of await tx.term.findMany({ select: { id: true, vocabulary: true, code: true } }))
+    termIds.set(`${t.vocabulary}:${t.code}`, t.id);
   const created: { id: string; snapshot: Record<string, unknown> }[] = [];
   for (const part of chunks(prepared)) {
     const rows = part.map((p) => ({ ...p, id: randomUUID() }));
@@ -168,8 +210,12 @@ async function createRecords(
           importBatchId,
         })),
       });
-      const orgLinks = actions.flatMap((a) => [...new Set(a.data.organizationIds.map(id))].map((organizationId) => ({ actionId: a.id, organizationId })));
-      const campaignLinks = actions.flatMap((a) => [...new Set(a.data.campaignIds.map(id))].map((campaignId) => ({ actionId: a.id, campaignId })));
+      const orgLinks = actions.flatMap((a) =>
+        [...new Set(a.data.organizationIds.map(id))].map((organizationId) => ({ actionId: a.id, organizationId })),
+      );
+      const campaignLinks = actions.flatMap((a) =>
+        [...new Set(a.data.campaignIds.map(id))].map((campaignId) => ({ actionId: a.id, campaignId })),
+      );
       if (orgLinks.length) await tx.actionOrganization.createMany({ data: orgLinks });
       if (campaignLinks.length) await tx.actionCampaign.createMany({ data: campaignLinks });
     } else {
@@ -194,7 +240,9 @@ async function createRecords(
           importBatchId,
         })),
       });
-      const campaignLinks = outcomes.flatMap((o) => [...new Set(o.data.campaignIds.map(id))].map((campaignId) => ({ outcomeId: o.id, campaignId })));
+      const campaignLinks = outcomes.flatMap((o) =>
+        [...new Set(o.data.campaignIds.map(id))].map((campaignId) => ({ outcomeId: o.id, campaignId })),
+      );
       if (campaignLinks.length) await tx.outcomeCampaign.createMany({ data: campaignLinks });
     }
     for (const r of rows) created.push({ id: r.id, snapshot: { ...r.data, row: r.row } });
@@ -221,7 +269,13 @@ export async function undoImport({ actor, batchId }: { actor: Actor; batchId: st
         campaigns: (await tx.campaign.updateMany({ where, data: { deletedAt: now } })).count,
       };
       await tx.importBatch.update({ where: { id: batch.id }, data: { undoneAt: now, undoneById: actor.id } });
-      await recordAudit(tx, { actor, event: "import.undo", entity: "ImportBatch", entityId: batch.id, after: { fileHash: batch.fileHash, ...counts } });
+      await recordAudit(tx, {
+        actor,
+        event: "import.undo",
+        entity: "ImportBatch",
+        entityId: batch.id,
+        after: { fileHash: batch.fileHash, ...counts },
+      });
     },
     { timeout: 5 * 60_000, maxWait: 30_000 },
   );

@@ -1,6 +1,15 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { CONFIDENTIALITY_CHOICES, guessMapping, matchChoice, parseDate, preselectMapping, readCsv, readXlsx, splitList } from "./parse";
+import {
+  CONFIDENTIALITY_CHOICES,
+  guessMapping,
+  matchChoice,
+  parseDate,
+  preselectMapping,
+  readCsv,
+  readXlsx,
+  splitList,
+} from "./parse";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -14,7 +23,9 @@ describe("parseDate", () => {
     ["2023", { date: "2023-01-01", precision: "YEAR" }],
   ])("reads %s", (raw, expected) => expect(parseDate(raw)).toEqual(expected));
 
-  it.each(["31.02.2023", "2023-13", "13.2023", "yesterday", "", "2023-02-30"])("refuses %s", (raw) => expect(parseDate(raw)).toBeNull());
+  it.each(["31.02.2023", "2023-13", "13.2023", "yesterday", "", "2023-02-30"])("refuses %s", (raw) =>
+    expect(parseDate(raw)).toBeNull(),
+  );
 });
 
 describe("matchChoice", () => {
@@ -46,7 +57,10 @@ describe("readXlsx", () => {
     ws.addRow(["Title", "Date"]);
     ws.addRow(["Visit", new Date(Date.UTC(2023, 4, 14))]);
     const buf = await wb.xlsx.writeBuffer();
-    expect(await readXlsx(new Uint8Array(buf as ArrayBuffer))).toEqual({ headers: ["Title", "Date"], rows: [["Visit", "2023-05-14"]] });
+    expect(await readXlsx(new Uint8Array(buf as ArrayBuffer))).toEqual({
+      headers: ["Title", "Date"],
+      rows: [["Visit", "2023-05-14"]],
+    });
   });
 });
 
@@ -67,7 +81,10 @@ describe("guessMapping", () => {
     });
   });
   it("prefers the saved mapping where its headers are present", () => {
-    expect(preselectMapping("action", ["Heading", "Date"], { title: "Heading", summary: "Gone" })).toEqual({ title: "Heading", date: "Date" });
+    expect(preselectMapping("action", ["Heading", "Date"], { title: "Heading", summary: "Gone" })).toEqual({
+      title: "Heading",
+      date: "Date",
+    });
   });
   it("splits lists", () => expect(splitList("GANHRI; SCA | UN\nICRC")).toEqual(["GANHRI", "SCA", "UN", "ICRC"]));
 });

@@ -20,7 +20,10 @@ export type ImportBatchDTO = {
 export async function findImportBatches({ actor, take = 20 }: { actor: Actor; take?: number }): Promise<ImportBatchDTO[]> {
   assertCan(actor, "import.run");
   const batches = await db.importBatch.findMany({ orderBy: { createdAt: "desc" }, take });
-  const users = await db.user.findMany({ where: { id: { in: [...new Set(batches.map((b) => b.createdById))] } }, select: { id: true, name: true } });
+  const users = await db.user.findMany({
+    where: { id: { in: [...new Set(batches.map((b) => b.createdById))] } },
+    select: { id: true, name: true },
+  });
   const nameOf = new Map(users.map((u) => [u.id, u.name]));
   return batches.map((b) => ({
     id: b.id,

@@ -27,7 +27,9 @@ export default async function ImportPage() {
       <PageHeader title={t("title")} description={t("description")} />
       <ImportWizard />
       <section className="mt-10 space-y-3" aria-labelledby="past-imports">
-        <h2 id="past-imports" className="text-lg font-semibold">{t("past.title")}</h2>
+        <h2 id="past-imports" className="text-lg font-semibold">
+          {t("past.title")}
+        </h2>
         {batches.length === 0 ? (
           <p className="text-sm text-muted-foreground">{t("past.empty")}</p>
         ) : (
