@@ -12,6 +12,7 @@ import dashboard from "@/messages/en/dashboard.json";
 import errors from "@/messages/en/errors.json";
 import exportsMessages from "@/messages/en/exports.json";
 import history from "@/messages/en/history.json";
+import importMessages from "@/messages/en/import.json";
 import languages from "@/messages/en/languages.json";
 import links from "@/messages/en/links.json";
 import organizations from "@/messages/en/organizations.json";
@@ -33,6 +34,7 @@ import dashboardUk from "@/messages/uk/dashboard.json";
 import errorsUk from "@/messages/uk/errors.json";
 import exportsMessagesUk from "@/messages/uk/exports.json";
 import historyUk from "@/messages/uk/history.json";
+import importMessagesUk from "@/messages/uk/import.json";
 import languagesUk from "@/messages/uk/languages.json";
 import linksUk from "@/messages/uk/links.json";
 import organizationsUk from "@/messages/uk/organizations.json";
@@ -67,6 +69,7 @@ const en = {
   vocabularies,
   security,
   attachments,
+  import: importMessages,
 };
 
 export type Messages = typeof en;
@@ -93,6 +96,7 @@ const uk = {
   vocabularies: vocabulariesUk,
   security: securityUk,
   attachments: attachmentsUk,
+  import: importMessagesUk,
 };
 
 type Tree = { [key: string]: string | Tree };

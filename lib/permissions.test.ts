@@ -33,6 +33,7 @@ const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean]> = {
   "user.manage": /*             */ [false, false, false, true],
   "comment.write": /*           */ [true, true, false, false],
   "comment.delete.any": /*      */ [false, true, false, false],
+  "import.run": /*              */ [false, true, false, false],
 };
 const ROLE_ORDER: Role[] = ["STAFF", "MANAGER", "AUDITOR", "ADMIN"];
 

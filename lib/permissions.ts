@@ -44,6 +44,8 @@ export const ROLE_PERMISSIONS = {
   // delete anyone's. Reading follows the record's visibility (recordVisibilityWhere below).
   "comment.write": ["STAFF", "MANAGER"],
   "comment.delete.any": ["MANAGER"],
+  // Import of past logs (issue 8): bulk creation of records and reference data, like reference.write.
+  "import.run": ["MANAGER"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

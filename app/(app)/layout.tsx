@@ -15,6 +15,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     <AppShell
       user={{ name: actor.name, email: actor.email, roleLabel: t(actor.role) }}
       canManageUsers={can(actor, "user.manage")}
+      canImport={can(actor, "import.run")}
       canReadAudit={can(actor, "audit.read")}
       notifications={<NotificationsMenu items={notifications.items} unread={notifications.unread} />}
     >

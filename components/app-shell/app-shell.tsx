@@ -8,6 +8,7 @@ import { useTranslations } from "next-intl";
 import { Dialog as DialogPrimitive } from "radix-ui";
 import {
   BookText,
+  Upload,
   Building2,
   ChevronsUpDown,
   CircleUser,
@@ -42,6 +43,8 @@ type AppShellProps = {
   canManageUsers: boolean;
   /** auditors and administrators: the audit trail */
   canReadAudit?: boolean;
+  /** managers: the import of past logs (issue 8) */
+  canImport?: boolean;
   /** the notifications menu (issue 8), shown beside the user menu */
   notifications?: React.ReactNode;
   children: React.ReactNode;
@@ -49,7 +52,7 @@ type AppShellProps = {
 
 type NavItem = {
   href: string;
-  key: "dashboard" | "myWork" | "actions" | "outcomes" | "campaigns" | "organizations" | "vocabularies" | "users" | "audit";
+  key: "dashboard" | "myWork" | "actions" | "outcomes" | "campaigns" | "organizations" | "vocabularies" | "users" | "audit" | "import";
   icon: LucideIcon;
 };
 
@@ -64,14 +67,15 @@ const NAV: NavItem[] = [
 ];
 const USERS_ITEM: NavItem = { href: "/admin/users", key: "users", icon: Users };
 const AUDIT_ITEM: NavItem = { href: "/audit", key: "audit", icon: ShieldCheck };
+const IMPORT_ITEM: NavItem = { href: "/import", key: "import", icon: Upload };
 
 const MAIN_ID = "main-content";
 
 /** The signed-in layout: sidebar on desktop, top bar with a slide-in menu on phones. */
-export function AppShell({ user, canManageUsers, canReadAudit = false, notifications, children }: AppShellProps) {
+export function AppShell({ user, canManageUsers, canReadAudit = false, canImport = false, notifications, children }: AppShellProps) {
   const t = useTranslations("common");
   const [menuOpen, setMenuOpen] = React.useState(false);
-  const items = [...NAV, ...(canReadAudit ? [AUDIT_ITEM] : []), ...(canManageUsers ? [USERS_ITEM] : [])];
+  const items = [...NAV, ...(canImport ? [IMPORT_ITEM] : []), ...(canReadAudit ? [AUDIT_ITEM] : []), ...(canManageUsers ? [USERS_ITEM] : [])];
 
   return (
     <div className="min-h-dvh md:grid md:grid-cols-[15rem_minmax(0,1fr)] print:block">

@@ -1,0 +1,80 @@
+import ExcelJS from "exceljs";
+import { expect, SAVE, test, waitForHydration } from "../fixtures";
+
+test.use({ role: "manager" });
+
+/** A 200-row log of actions; rows 14, 50 and 100 of the sheet (the header is row 1) are wrong. */
+async function spreadsheet(token: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Log");
+  ws.addRow(["Назва", "Дата", "Тип", "Статус", "Організації", "Confidentiality"]);
+  for (let i = 1; i <= 200; i++) {
+    const sheetRow = i + 1;
+    ws.addRow([
+      sheetRow === 100 ? "" : `Imported letter row${i} ${token}`,
+      sheetRow === 14 ? "31.02.2023" : i % 3 === 0 ? "2023-05" : "14.05.2023",
+      sheetRow === 50 ? "Telegram" : i % 2 ? "Letter or appeal" : "LETTER_APPEAL",
+      "Sent",
+      "GANHRI",
+      i % 10 === 0 ? "Restricted" : "Internal",
+    ]);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+test("[IMPORT] a manager imports a 200-row spreadsheet with 3 bad rows, skips them, finds an action, then undoes the import", async ({
+  page,
+}) => {
+  test.slow();
+  const token = `imp${Date.now().toString(36)}`;
+  const name = `log-${token}.xlsx`;
+  await page.goto("/import");
+  await expect(page.getByRole("heading", { level: 1, name: "Import of past logs" })).toBeVisible();
+  const file = page.getByLabel("File (CSV or XLSX)");
+  await waitForHydration(file);
+  await file.setInputFiles({
+    name,
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: await spreadsheet(token),
+  });
+  await page.getByRole("button", { name: "Check the file" }).click();
+
+  // the columns were matched from the Ukrainian headers
+  await expect(page.getByTestId("import-summary")).toHaveText("200 rows: 197 will be created, 3 with errors.", SAVE);
+  await expect(page.getByRole("combobox", { name: "Title" })).toHaveValue("Назва");
+  await expect(page.getByRole("combobox", { name: "Counterpart organizations" })).toHaveValue("Організації");
+  const report = page.getByTestId("import-report");
+  await expect(report).toContainText("Row 14, column Дата: “31.02.2023” is not a date");
+  await expect(report).toContainText("Row 50, column Тип: “Telegram” is not one of the values of this list");
+  await expect(report).toContainText("Row 100, column Назва: Fill this in.");
+  await expect(page.getByRole("button", { name: "Import 197 records" })).toBeDisabled();
+  await page.screenshot({ path: "e2e/screenshots/import-report.png", fullPage: true });
+
+  await page.getByRole("button", { name: "Skip the 3 bad rows" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "197 records created, 3 skipped." })).toBeVisible(SAVE);
+
+  await page.goto(`/actions?q=${encodeURIComponent(`Imported letter row7 ${token}`)}`);
+  await expect(page.getByRole("link", { name: `Imported letter row7 ${token}`, exact: true })).toBeVisible(SAVE);
+
+  await page.goto("/import");
+  const row = page.getByRole("row").filter({ hasText: name });
+  await expect(row).toContainText("197 / 3");
+  const undo = row.getByRole("button", { name: "Undo this import" });
+  await waitForHydration(undo);
+  await undo.click();
+  await expect(row).toContainText("Undone", SAVE);
+
+  await page.goto(`/actions?q=${encodeURIComponent(`Imported letter row7 ${token}`)}`);
+  await expect(page.getByRole("link", { name: `Imported letter row7 ${token}`, exact: true })).toHaveCount(0);
+});
+
+test.describe("staff", () => {
+  test.use({ role: "staff" });
+  test("[IMPORT] staff do not see the import and are refused there", async ({ page }) => {
+    await page.goto("/dashboard");
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Actions" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Import", exact: true })).toHaveCount(0);
+    await page.goto("/import");
+    await expect(page.getByRole("button", { name: "Check the file" })).toHaveCount(0);
+  });
+});
