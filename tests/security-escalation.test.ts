@@ -169,13 +169,15 @@ const CASES: Case[] = [
   {
     who: "staff",
     what: "edit a manager's action",
-    call: (w, me) => updateAction({ actor: me, id: w.action.id, input: actionInput({ title: "Hacked", expectedVersion: 1 }) }),
+    call: (w, me) =>
+      updateAction({ actor: me, id: w.action.id, input: { ...actionInput({ title: "Hacked" }), expectedVersion: 1 } }),
   },
   { who: "staff", what: "delete a manager's action", call: (w, me) => deleteAction({ actor: me, id: w.action.id }) },
   {
     who: "staff",
     what: "edit a manager's outcome",
-    call: (w, me) => updateOutcome({ actor: me, id: w.outcome.id, input: outcomeInput({ title: "Hacked", expectedVersion: 1 }) }),
+    call: (w, me) =>
+      updateOutcome({ actor: me, id: w.outcome.id, input: { ...outcomeInput({ title: "Hacked" }), expectedVersion: 1 } }),
   },
   { who: "staff", what: "delete a manager's outcome", call: (w, me) => deleteOutcome({ actor: me, id: w.outcome.id }) },
   {
@@ -222,7 +224,8 @@ const CASES: Case[] = [
   {
     who: "auditor",
     what: "edit an action",
-    call: (w, me) => updateAction({ actor: me, id: w.action.id, input: actionInput({ title: "Hacked", expectedVersion: 1 }) }),
+    call: (w, me) =>
+      updateAction({ actor: me, id: w.action.id, input: { ...actionInput({ title: "Hacked" }), expectedVersion: 1 } }),
   },
   { who: "auditor", what: "delete an action", call: (w, me) => deleteAction({ actor: me, id: w.action.id }) },
   {
@@ -233,7 +236,8 @@ const CASES: Case[] = [
   {
     who: "auditor",
     what: "edit an outcome",
-    call: (w, me) => updateOutcome({ actor: me, id: w.outcome.id, input: outcomeInput({ title: "Hacked", expectedVersion: 1 }) }),
+    call: (w, me) =>
+      updateOutcome({ actor: me, id: w.outcome.id, input: { ...outcomeInput({ title: "Hacked" }), expectedVersion: 1 } }),
   },
   { who: "auditor", what: "delete an outcome", call: (w, me) => deleteOutcome({ actor: me, id: w.outcome.id }) },
   {
