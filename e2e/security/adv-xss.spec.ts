@@ -78,6 +78,7 @@ test.describe("stored XSS", () => {
     await page.getByLabel("Title", { exact: true }).fill(`Campaign ${t} ${SCRIPT}`);
     await page.getByLabel("Title in Ukrainian").fill(`Кампанія ${t} ${IMG}`);
     await page.getByLabel("Goal").fill(`Goal ${t} ${SVG}`);
+    await page.getByLabel("Status", { exact: true }).selectOption({ index: 1 });
     await page.getByRole("button", { name: "Create campaign" }).click();
     await expect(page).toHaveURL(/\/campaigns\/[^/?]+\?saved=created/, SAVE);
     const campaignId = new URL(page.url()).pathname.split("/")[2];
