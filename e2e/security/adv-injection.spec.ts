@@ -96,6 +96,8 @@ test.describe("injection and page-size abuse", () => {
       cursor(["title", "asc", "a", "x"]), // another order
       cursor({ sort: "date", dir: "desc", id: { not: null } }),
       cursor(["date", "desc", "d:not-a-date", "x"]),
+      cursor(["date", "desc", "not a date", "x"]), // a text for a date column: was a 500 before the fix
+      cursor(["date", "desc", 12, "x"]),
       "%%%not-base64%%%",
       "A".repeat(1001),
     ];
