@@ -64,6 +64,7 @@ test.describe("injection and page-size abuse", () => {
       "from=" + encodeURIComponent("2020-01-01' OR pg_sleep(3) IS NULL --"),
       "to=" + encodeURIComponent("2099-01-01); SELECT pg_sleep(3);--"),
       "page=" + encodeURIComponent("1; SELECT pg_sleep(3)"),
+      "q=" + encodeURIComponent("ab%_ ".repeat(40).trim()), // 40 words of wildcards, at the 200-character limit
     ];
     for (const list of ["actions", "outcomes"]) {
       for (const probe of probes) {
