@@ -17,7 +17,8 @@ type Captured = { url: string; headers: Record<string, string>; body: Buffer };
  */
 async function captureServerAction(page: Page, path: string, trigger: () => Promise<void>): Promise<Captured> {
   let captured: Captured | null = null;
-  await page.route(`**${path}`, async (route) => {
+  const match = (url: URL) => url.pathname === path;
+  await page.route(match, async (route) => {
     const req = route.request();
     if (req.method() === "POST" && req.headers()["next-action"]) {
       captured = { url: req.url(), headers: req.headers(), body: req.postDataBuffer() ?? Buffer.alloc(0) };
@@ -26,7 +27,7 @@ async function captureServerAction(page: Page, path: string, trigger: () => Prom
   });
   await trigger();
   await expect.poll(() => captured !== null, { message: `a server action posted to ${path}` }).toBe(true);
-  await page.unroute(`**${path}`);
+  await page.unroute(match);
   return captured!;
 }
 
@@ -203,7 +204,7 @@ test.describe("vertical escalation", () => {
       });
       const answer = await replay(page.request, captured);
       expect(answer.status).toBeLessThan(500);
-      expect(answer.text).not.toContain('Hijacked label","ok":true');
+      expect(answer.text).toContain("errors.forbidden");
       await manager.goto("/settings/vocabularies?v=ACTION_TYPE");
       await expect(manager.getByRole("button", { name: "Save the labels of Letter or appeal" })).toBeVisible();
       await page.goto("/actions/new");

@@ -73,12 +73,10 @@ test.describe("injection and page-size abuse", () => {
         // the injected text is a value: it finds nothing (or is ignored, for a filter that is not a valid value)
         if (probe.startsWith("q=")) expect(r.body.total, `${list} ${probe}`).toBe(0);
         expect(r.ms, `${list} ${probe}: ${r.ms} ms (baseline ${median} ms)`).toBeLessThan(median + 2_000);
-        test
-          .info()
-          .annotations.push({
-            type: "timing",
-            description: `/api/${list}?${decodeURIComponent(probe)}: ${r.ms} ms (baseline ${median} ms)`,
-          });
+        test.info().annotations.push({
+          type: "timing",
+          description: `/api/${list}?${decodeURIComponent(probe)}: ${r.ms} ms (baseline ${median} ms)`,
+        });
       }
     }
   });

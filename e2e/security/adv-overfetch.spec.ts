@@ -111,12 +111,10 @@ test.describe("over-fetching", () => {
       expect(res.status(), path).toBeLessThan(500);
       check(path, await res.text());
     }
-    test
-      .info()
-      .annotations.push({
-        type: "size",
-        description: `${pages.length} pages (HTML + RSC) and ${json.length} JSON routes, ${Math.round(bytes / 1024)} KiB searched`,
-      });
+    test.info().annotations.push({
+      type: "size",
+      description: `${pages.length} pages (HTML + RSC) and ${json.length} JSON routes, ${Math.round(bytes / 1024)} KiB searched`,
+    });
   });
 
   test("[SECURITY] as an auditor and an administrator, secret fields never reach a page either", async ({ pageAs }) => {
