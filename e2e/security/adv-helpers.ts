@@ -84,6 +84,30 @@ export async function restrictedWorld(manager: Page, opts: { staffOutcomeId?: st
   return { token, action, outcome, link, attachment, staffLink };
 }
 
+/**
+ * What would betray the restricted records: their texts (each holds the canary) and their ids. The
+ * bare canary is not enough where a search for it echoes it back (the search box, the URL).
+ */
+export const hiddenTraces = (w: Awaited<ReturnType<typeof restrictedWorld>>, more: string[] = []) => [
+  `Restricted action ${w.token}`,
+  `Names of detainees ${w.token}`,
+  `REF-${w.token}`,
+  `Restricted outcome ${w.token}`,
+  `Diplomatic note ${w.token}`,
+  `Evidence ${w.token}`,
+  `Letter ${w.token}.pdf`,
+  `Cross link ${w.token}`,
+  w.action.id,
+  w.outcome.id,
+  ...more,
+];
+
+/** Asserts that `text` carries none of the traces; where the request did not ask for the canary, not even it. */
+export function expectNoTrace(text: string, traces: string[], what: string, token?: string) {
+  for (const trace of traces) expect(text, `${what}: ${trace}`).not.toContain(trace);
+  if (token && !what.includes(token)) expect(text, `${what}: the canary`).not.toContain(token);
+}
+
 /** A page's HTML and its RSC payload (what client navigation fetches), as one text. */
 export async function pageAndPayload(request: APIRequestContext, path: string) {
   const html = await request.get(path);

@@ -70,11 +70,19 @@ export async function signInHere(page: Page, email: string, password: string) {
 }
 
 /**
+ * A new browser with nothing in it. `browser.newContext()` inside a test inherits the test's `use`
+ * options, storageState included: with test.use({ role: "admin" }) a "new" browser is already signed
+ * in as the administrator, and /login sends it straight on to the dashboard.
+ */
+export const freshContext = (browser: Browser, baseURL: string | undefined) =>
+  browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+
+/**
  * A browser in which `person` is signed in, by the same request the sign-in form sends (the form
  * itself is tested in e2e/auth; this keeps multi-browser specs light on a busy machine).
  */
 export async function browserSignedInAs(browser: Browser, baseURL: string, person: Pick<Person, "email" | "password">) {
-  const context = await browser.newContext({ baseURL });
+  const context = await freshContext(browser, baseURL);
   const result = await postSignIn(context.request, { email: person.email, password: person.password });
   expect(result.error, `signing in ${person.email}`).toBeNull();
   return { context, page: await context.newPage() };

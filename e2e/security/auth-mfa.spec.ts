@@ -2,7 +2,7 @@
 // asked after the password, wrong and reused codes refused; administrators must enrol first.
 import type { Page } from "@playwright/test";
 import { expect, SAVE, test } from "../fixtures";
-import { browserSignedInAs, createPerson, totp, waitForFreshHydration, type Person } from "./auth-helpers";
+import { browserSignedInAs, createPerson, freshContext, totp, waitForFreshHydration, type Person } from "./auth-helpers";
 
 async function passwordStep(page: Page, person: Person) {
   await page.goto("/login");
@@ -47,7 +47,7 @@ test.describe("two-step verification", () => {
     await context.close();
 
     // the password alone is not enough any more
-    const fresh = await browser.newContext({ baseURL });
+    const fresh = await freshContext(browser, baseURL);
     const p = await fresh.newPage();
     await passwordStep(p, person);
     await p.screenshot({ path: "test-results/auth-code-step.png" });
@@ -61,7 +61,7 @@ test.describe("two-step verification", () => {
 
     // a recovery code works once
     for (const expected of ["in", "refused"] as const) {
-      const c = await browser.newContext({ baseURL });
+      const c = await freshContext(browser, baseURL);
       const q = await c.newPage();
       await passwordStep(q, person);
       await q.getByLabel("Verification code").fill(recoveryCodes[0]);
