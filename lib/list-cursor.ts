@@ -4,6 +4,7 @@
 // away every row before the page). The order and the "rows after" filter are lib/exports/keyset.ts,
 // shared with the exports; this module adds the opaque cursor, the backward direction and the total.
 // Pure (no database).
+import { Prisma } from "@/generated/prisma/client";
 import { seekAfter, type SeekCursor, type SeekKey, type SortDir } from "@/lib/exports/keyset";
 
 /**
@@ -133,7 +134,25 @@ export async function keysetPage<Row extends { id: string }, Where>({
     if (counted > NARROW_SEARCH) return [counted, await pageOf(w)] as const;
     return [counted, await pageOf(await matchingIds(w))] as const;
   };
-  const [counted, found] = p.q ? await searchPage(where) : await Promise.all([capped(where), pageOf(where)]);
+  let counted: number;
+  let found: Awaited<ReturnType<typeof pageOf>>;
+  try {
+    [counted, found] = p.q ? await searchPage(where) : await Promise.all([capped(where), pageOf(where)]);
+  } catch (e) {
+    // A forged cursor whose value has another type than the sorted field (a text or a number for a
+    // date) is refused by Prisma's own validation, before any SQL is sent. Like any malformed
+    // cursor it means the first page, not an unexpected error (500) an attacker could repeat at will.
+    if (!(after || before) || !(e instanceof Prisma.PrismaClientValidationError)) throw e;
+    return keysetPage({
+      params: { ...p, after: undefined, before: undefined },
+      key,
+      where,
+      findRows,
+      count,
+      matchingIds,
+      sortValue,
+    });
+  }
   const cursorOf = (r: Row) => encodeCursor(p.sort, p.dir, { value: sortValue(r), id: r.id });
   const { total, totalExact } = cappedTotal(counted);
   const rows = found.rows;

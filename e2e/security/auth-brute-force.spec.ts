@@ -6,7 +6,10 @@ import { postSignIn } from "./auth-helpers";
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 test.describe("brute force", () => {
-  test("[AUTH] guessing with a new X-Forwarded-For on every try is still limited after five failures", async ({ playwright, baseURL }) => {
+  test("[AUTH] guessing with a new X-Forwarded-For on every try is still limited after five failures", async ({
+    playwright,
+    baseURL,
+  }) => {
     const request = await playwright.request.newContext({ baseURL });
     const email = `target-${unique()}@example.org`;
     const errors: (string | null)[] = [];
@@ -25,7 +28,10 @@ test.describe("brute force", () => {
     const unknown = `nobody-${unique()}@example.org`;
     // a real account that no other spec signs in to: the second demo staff member is only read by them
     const real = USERS.secondStaff.email;
-    const first = [await postSignIn(request, { email: unknown, password: "wrong password one" }), await postSignIn(request, { email: real, password: "wrong password one" })];
+    const first = [
+      await postSignIn(request, { email: unknown, password: "wrong password one" }),
+      await postSignIn(request, { email: real, password: "wrong password one" }),
+    ];
     expect(first[0]).toMatchObject({ status: first[1].status, error: "CredentialsSignin" });
     expect(first[0].error).toBe(first[1].error);
     expect(first[0].text).toBe(first[1].text);

@@ -9,7 +9,10 @@ export const NEW_PASSWORD = "a long passphrase for the e2e person";
 export type Person = { name: string; email: string; password: string };
 
 /** Creates a person through the administrator's form. `admin` is a page signed in as an administrator. */
-export async function createPerson(admin: Page, role: "Staff" | "Manager" | "Auditor" | "Administrator" = "Staff"): Promise<Person> {
+export async function createPerson(
+  admin: Page,
+  role: "Staff" | "Manager" | "Auditor" | "Administrator" = "Staff",
+): Promise<Person> {
   const name = uniqueTitle("E2E person");
   const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}@example.org`;
   await admin.goto("/admin/users/new");
@@ -44,7 +47,12 @@ export async function postSignIn(
   });
   const body = (await res.json().catch(() => ({}))) as { url?: string };
   const url = body.url ? new URL(body.url) : null;
-  return { status: res.status(), error: url?.searchParams.get("error") ?? null, url: body.url ?? null, text: JSON.stringify(body).replace(/error=[^&"]+/, "error=…") };
+  return {
+    status: res.status(),
+    error: url?.searchParams.get("error") ?? null,
+    url: body.url ?? null,
+    text: JSON.stringify(body).replace(/error=[^&"]+/, "error=…"),
+  };
 }
 
 /** The code an authenticator app shows for the key, `stepsAhead` 30-second steps from now. */
@@ -62,11 +70,19 @@ export async function signInHere(page: Page, email: string, password: string) {
 }
 
 /**
+ * A new browser with nothing in it. `browser.newContext()` inside a test inherits the test's `use`
+ * options, storageState included: with test.use({ role: "admin" }) a "new" browser is already signed
+ * in as the administrator, and /login sends it straight on to the dashboard.
+ */
+export const freshContext = (browser: Browser, baseURL: string | undefined) =>
+  browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+
+/**
  * A browser in which `person` is signed in, by the same request the sign-in form sends (the form
  * itself is tested in e2e/auth; this keeps multi-browser specs light on a busy machine).
  */
 export async function browserSignedInAs(browser: Browser, baseURL: string, person: Pick<Person, "email" | "password">) {
-  const context = await browser.newContext({ baseURL });
+  const context = await freshContext(browser, baseURL);
   const result = await postSignIn(context.request, { email: person.email, password: person.password });
   expect(result.error, `signing in ${person.email}`).toBeNull();
   return { context, page: await context.newPage() };
@@ -74,13 +90,40 @@ export async function browserSignedInAs(browser: Browser, baseURL: string, perso
 
 /**
  * Like the fixtures' waitForHydration, with more patience: a new browser context starts with an empty
- * cache and loads every script again, which on a busy machine takes longer than 20 seconds.
+ * cache and loads every script again, which on a busy machine takes longer than 20 seconds. Unlike a
+ * bare expect.poll it does not swallow the locator's own error: when the target cannot be evaluated
+ * (no such element, two of them, a page that navigated away) the failure says so, instead of looking
+ * like "React never hydrated".
  */
 export async function waitForFreshHydration(target: Locator): Promise<void> {
-  await expect
-    .poll(() => target.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactFiber$"))), {
-      message: "the page never became interactive (React did not hydrate)",
-      timeout: 60_000,
-    })
-    .toBe(true);
+  let lastError: string | null = null;
+  try {
+    await expect
+      .poll(
+        async () => {
+          try {
+            const hydrated = await target.evaluate(
+              (el) => Object.keys(el).some((key) => key.startsWith("__reactFiber$")),
+              undefined,
+              {
+                timeout: 5_000,
+              },
+            );
+            lastError = null;
+            return hydrated;
+          } catch (e) {
+            lastError = e instanceof Error ? e.message.split("\n")[0] : String(e);
+            return false;
+          }
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(true);
+  } catch {
+    throw new Error(
+      lastError
+        ? `the element could not be checked for hydration: ${lastError}`
+        : "the page never became interactive (React did not hydrate)",
+    );
+  }
 }

@@ -8,7 +8,11 @@ test.describe("sessions", () => {
   // several browsers sign in one after another: slow on a busy machine
   test.describe.configure({ timeout: 120_000 });
 
-  test("[AUTH] an administrator ends someone's sessions: their very next request goes to sign-in", async ({ page, browser, baseURL }) => {
+  test("[AUTH] an administrator ends someone's sessions: their very next request goes to sign-in", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const person = await createPerson(page);
     const { context, page: theirs } = await browserSignedInAs(browser, baseURL!, person);
     await theirs.goto("/actions");
@@ -68,7 +72,11 @@ test.describe("signing out", () => {
   // several browsers sign in one after another: slow on a busy machine
   test.describe.configure({ timeout: 120_000 });
 
-  test("[AUTH] a person signs out everywhere from their account page: every browser is signed out", async ({ page, browser, baseURL }) => {
+  test("[AUTH] a person signs out everywhere from their account page: every browser is signed out", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const person = await createPerson(page);
     const { context: a, page: here } = await browserSignedInAs(browser, baseURL!, person);
     const { context: b, page: elsewhere } = await browserSignedInAs(browser, baseURL!, person);
@@ -115,7 +123,9 @@ test.describe("signing out", () => {
 
   test("[AUTH] a tampered session cookie is refused", async ({ browser, baseURL }) => {
     const context = await browser.newContext({ baseURL });
-    await context.addCookies([{ name: "advocacy.session-token", value: "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.forged..x.y", url: baseURL! }]);
+    await context.addCookies([
+      { name: "advocacy.session-token", value: "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.forged..x.y", url: baseURL! },
+    ]);
     const p = await context.newPage();
     await p.goto("/actions");
     await expect(p).toHaveURL(/\/login/);

@@ -10,7 +10,7 @@ import type { Readable } from "node:stream";
 import { getAction } from "@/lib/actions/queries";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, forbidden } from "@/lib/errors";
 import { getOutcome } from "@/lib/outcomes/queries";
 import { parseInput } from "@/lib/parse";
 import { assertCan, attachmentScope, type Actor } from "@/lib/permissions";
@@ -189,7 +189,7 @@ export async function uploadAttachment({
   assertCan(actor, "record.create");
   const data = parseInput(ZUploadInput, input);
   const record = await loadRecord(actor, data);
-  if (!record.canEdit) throw new AppError("FORBIDDEN");
+  if (!record.canEdit) throw forbidden(actor, "record.edit", { entity: data.recordType === "action" ? "Action" : "Outcome", id: data.recordId });
 
   let previous: { documentId: string; version: number } | null = null;
   if (data.documentId) {
@@ -311,7 +311,7 @@ export async function openAttachment({
 export async function deleteAttachment({ actor, id }: { actor: Actor; id: string }): Promise<void> {
   assertCan(actor, "record.create");
   const { row, ref, record } = await findVisible(actor, String(id));
-  if (!record.canEdit) throw new AppError("FORBIDDEN");
+  if (!record.canEdit) throw forbidden(actor, "record.edit", { entity: "Attachment", id: row.documentId });
   await db.$transaction(async (tx) => {
     const { count } = await tx.attachment.updateMany({
       where: { documentId: row.documentId, deletedAt: null },

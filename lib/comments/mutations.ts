@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { db, type Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, forbidden } from "@/lib/errors";
 import { notifyUsers } from "@/lib/notifications/mutations";
 import { parseInput } from "@/lib/parse";
 import { assertCan, can, isRecordVisible, type Actor, type Commentable } from "@/lib/permissions";
@@ -68,7 +68,7 @@ export async function updateComment({ actor, id, input }: { actor: Actor; id: st
   const data = parseInput(ZUpdateComment, input);
   await db.$transaction(async (tx) => {
     const c = await loadComment(tx, actor, id);
-    if (c.authorId !== actor.id) throw new AppError("FORBIDDEN");
+    if (c.authorId !== actor.id) throw forbidden(actor, "comment.write", { entity: "Comment", id });
     if (c.body === data.body) return;
     const before = c.mentions.map((m) => m.userId);
     const mentionIds = await validMentions(tx, data.body);
@@ -97,7 +97,7 @@ export async function deleteComment({ actor, id }: { actor: Actor; id: string })
   await db.$transaction(async (tx) => {
     const c = await loadComment(tx, actor, id);
     const allowed = (c.authorId === actor.id && can(actor, "comment.write")) || can(actor, "comment.delete.any");
-    if (!allowed) throw new AppError("FORBIDDEN");
+    if (!allowed) throw forbidden(actor, "comment.delete.any", { entity: "Comment", id });
     await tx.comment.update({ where: { id }, data: { deletedAt: new Date() } });
     await recordAudit(tx, {
       actor,
