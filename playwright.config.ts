@@ -66,6 +66,8 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "e2e-only-secret-not-for-production-use",
       NEXT_TELEMETRY_DISABLED: "1",
+      // background jobs run only when a test asks for them (/admin/jobs), so runs are repeatable
+      JOBS: "off",
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
       ...(process.env.E2E_APP_DATABASE_URL ? { APP_DATABASE_URL: process.env.E2E_APP_DATABASE_URL } : {}),
     },

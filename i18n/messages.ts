@@ -13,6 +13,7 @@ import errors from "@/messages/en/errors.json";
 import exportsMessages from "@/messages/en/exports.json";
 import history from "@/messages/en/history.json";
 import importMessages from "@/messages/en/import.json";
+import jobs from "@/messages/en/jobs.json";
 import languages from "@/messages/en/languages.json";
 import links from "@/messages/en/links.json";
 import organizations from "@/messages/en/organizations.json";
@@ -35,6 +36,7 @@ import errorsUk from "@/messages/uk/errors.json";
 import exportsMessagesUk from "@/messages/uk/exports.json";
 import historyUk from "@/messages/uk/history.json";
 import importMessagesUk from "@/messages/uk/import.json";
+import jobsUk from "@/messages/uk/jobs.json";
 import languagesUk from "@/messages/uk/languages.json";
 import linksUk from "@/messages/uk/links.json";
 import organizationsUk from "@/messages/uk/organizations.json";
@@ -70,6 +72,7 @@ const en = {
   security,
   attachments,
   import: importMessages,
+  jobs,
 };
 
 export type Messages = typeof en;
@@ -97,6 +100,7 @@ const uk = {
   security: securityUk,
   attachments: attachmentsUk,
   import: importMessagesUk,
+  jobs: jobsUk,
 };
 
 type Tree = { [key: string]: string | Tree };

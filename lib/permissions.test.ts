@@ -34,6 +34,7 @@ const EXPECTED: Record<Permission, [boolean, boolean, boolean, boolean]> = {
   "comment.write": /*           */ [true, true, false, false],
   "comment.delete.any": /*      */ [false, true, false, false],
   "import.run": /*              */ [false, true, false, false],
+  "jobs.manage": /*             */ [false, false, false, true],
 };
 const ROLE_ORDER: Role[] = ["STAFF", "MANAGER", "AUDITOR", "ADMIN"];
 

@@ -46,6 +46,8 @@ export const ROLE_PERMISSIONS = {
   "comment.delete.any": ["MANAGER"],
   // Import of past logs (issue 8): bulk creation of records and reference data, like reference.write.
   "import.run": ["MANAGER"],
+  // Background jobs (issue 8): their last runs and errors, and running one now. Operations, no records.
+  "jobs.manage": ["ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

@@ -16,6 +16,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       user={{ name: actor.name, email: actor.email, roleLabel: t(actor.role) }}
       canManageUsers={can(actor, "user.manage")}
       canImport={can(actor, "import.run")}
+      canManageJobs={can(actor, "jobs.manage")}
       canReadAudit={can(actor, "audit.read")}
       notifications={<NotificationsMenu items={notifications.items} unread={notifications.unread} />}
     >

@@ -20,6 +20,7 @@ import {
   Menu,
   ShieldCheck,
   Target,
+  Timer,
   Users,
   X,
   type LucideIcon,
@@ -45,6 +46,8 @@ type AppShellProps = {
   canReadAudit?: boolean;
   /** managers: the import of past logs (issue 8) */
   canImport?: boolean;
+  /** administrators: the background jobs (issue 8) */
+  canManageJobs?: boolean;
   /** the notifications menu (issue 8), shown beside the user menu */
   notifications?: React.ReactNode;
   children: React.ReactNode;
@@ -52,7 +55,7 @@ type AppShellProps = {
 
 type NavItem = {
   href: string;
-  key: "dashboard" | "myWork" | "actions" | "outcomes" | "campaigns" | "organizations" | "vocabularies" | "users" | "audit" | "import";
+  key: "dashboard" | "myWork" | "actions" | "outcomes" | "campaigns" | "organizations" | "vocabularies" | "users" | "audit" | "import" | "jobs";
   icon: LucideIcon;
 };
 
@@ -68,14 +71,15 @@ const NAV: NavItem[] = [
 const USERS_ITEM: NavItem = { href: "/admin/users", key: "users", icon: Users };
 const AUDIT_ITEM: NavItem = { href: "/audit", key: "audit", icon: ShieldCheck };
 const IMPORT_ITEM: NavItem = { href: "/import", key: "import", icon: Upload };
+const JOBS_ITEM: NavItem = { href: "/admin/jobs", key: "jobs", icon: Timer };
 
 const MAIN_ID = "main-content";
 
 /** The signed-in layout: sidebar on desktop, top bar with a slide-in menu on phones. */
-export function AppShell({ user, canManageUsers, canReadAudit = false, canImport = false, notifications, children }: AppShellProps) {
+export function AppShell({ user, canManageUsers, canReadAudit = false, canImport = false, canManageJobs = false, notifications, children }: AppShellProps) {
   const t = useTranslations("common");
   const [menuOpen, setMenuOpen] = React.useState(false);
-  const items = [...NAV, ...(canImport ? [IMPORT_ITEM] : []), ...(canReadAudit ? [AUDIT_ITEM] : []), ...(canManageUsers ? [USERS_ITEM] : [])];
+  const items = [...NAV, ...(canImport ? [IMPORT_ITEM] : []), ...(canReadAudit ? [AUDIT_ITEM] : []), ...(canManageUsers ? [USERS_ITEM] : []), ...(canManageJobs ? [JOBS_ITEM] : [])];
 
   return (
     <div className="min-h-dvh md:grid md:grid-cols-[15rem_minmax(0,1fr)] print:block">

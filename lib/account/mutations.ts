@@ -157,3 +157,20 @@ export async function regenerateRecoveryCodes({ actor, input }: { actor: Actor; 
     return { recoveryCodes };
   });
 }
+
+const ZEmailReminders = z.strictObject({
+  emailReminders: z.enum(["IMMEDIATE", "DIGEST", "OFF"], { error: "validation.invalid" }),
+});
+
+/** One's own choice of reminder emails: each at once, a daily digest, or none (issue 8). Audited. */
+export async function setEmailReminders({ actor, input }: { actor: Actor; input: unknown }) {
+  const { emailReminders } = parseInput(ZEmailReminders, input);
+  await db.$transaction(async (tx) => {
+    const user = await activeUser(tx, actor);
+    const before = await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { emailReminders: true } });
+    if (before.emailReminders === emailReminders) return;
+    await tx.user.update({ where: { id: user.id }, data: { emailReminders } });
+    await recordAudit(tx, { actor, event: "user.reminders_changed", entity: "User", entityId: actor.id, before, after: { emailReminders } });
+  });
+  return { emailReminders };
+}

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { mailConfigured } from "@/lib/mail";
 import type { Actor } from "@/lib/permissions";
 import { mfaRequiredFor, mfaRequiredForAll } from "@/lib/security/mfa";
 
@@ -22,4 +23,10 @@ export async function getAccountSecurity({ actor }: { actor: Actor }) {
     recoveryCodesLeft: user._count.recoveryCodes,
     passwordChangedAt: user.passwordChangedAt?.toISOString() ?? null,
   };
+}
+
+/** How the person gets reminders by email (issue 8), and whether this server can send email at all. */
+export async function getReminderSettings({ actor }: { actor: Actor }) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { emailReminders: true } });
+  return { emailReminders: user.emailReminders, smtp: mailConfigured() };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { EmailReminders } from "@/components/account/email-reminders";
 import { PasswordForm } from "@/components/account/password-form";
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
 import { TotpManage, TotpSetup } from "@/components/account/two-factor";
@@ -8,7 +9,7 @@ import { SavedNotice } from "@/components/records/saved-notice";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { getAccountSecurity } from "@/lib/account/queries";
+import { getAccountSecurity, getReminderSettings } from "@/lib/account/queries";
 import { requirePageActor } from "@/lib/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +18,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ saved?: string }> }) {
   const actor = await requirePageActor();
-  const [t, security, { saved }] = await Promise.all([getTranslations("account"), getAccountSecurity({ actor }), searchParams]);
+  const [t, security, reminders, { saved }] = await Promise.all([
+    getTranslations("account"),
+    getAccountSecurity({ actor }),
+    getReminderSettings({ actor }),
+    searchParams,
+  ]);
   return (
     <>
       <SavedNotice text={saved === "mfaDisabled" ? t("mfa.disabled") : null} />
@@ -51,6 +57,15 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </CardHeader>
           <CardContent>
             <SignOutEverywhere />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("reminders.title")}</CardTitle>
+            <CardDescription>{t("reminders.description")}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <EmailReminders value={reminders.emailReminders} smtp={reminders.smtp} />
           </CardContent>
         </Card>
         <Card>

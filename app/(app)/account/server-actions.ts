@@ -7,6 +7,7 @@ import {
   confirmTotpEnrolment,
   disableTotp,
   regenerateRecoveryCodes,
+  setEmailReminders,
   signOutEverywhere,
   startTotpEnrolment,
 } from "@/lib/account/mutations";
@@ -79,4 +80,14 @@ export async function disableTotpAction(_: FormState, fd: FormData): Promise<For
     return toFormState(e, {}, "disableTotp");
   }
   redirect("/account?saved=mfaDisabled");
+}
+
+export async function setEmailRemindersAction(_: FormState, fd: FormData): Promise<FormState> {
+  const input = formDataToObject(fd);
+  try {
+    await setEmailReminders({ actor: await requireActor(), input });
+  } catch (e) {
+    return toFormState(e, input, "setEmailReminders");
+  }
+  return { ok: true, submission: Date.now(), values: input };
 }
