@@ -44,13 +44,16 @@ export function UserRowForm({ user }: { user: UserRow }) {
         <label className="sr-only" htmlFor={`role-${user.id}`}>
           {t("roleFor", { name: user.name })}
         </label>
-        <NativeSelect id={`role-${user.id}`} name="role" defaultValue={role} className="h-8 w-36">
-          {roles.map((r) => (
-            <option key={r.value} value={r.value}>
-              {r.label}
-            </option>
-          ))}
-        </NativeSelect>
+        {/* the select's wrapper is full width: keep it (and its chevron) the select's size */}
+        <div className="w-36">
+          <NativeSelect id={`role-${user.id}`} name="role" defaultValue={role} className="h-8">
+            {roles.map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label}
+              </option>
+            ))}
+          </NativeSelect>
+        </div>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="active" defaultChecked={active} className="size-4 accent-primary" />
           {t("active")}
