@@ -80,12 +80,15 @@ export function EditConflictPanel({
   labelOf,
   describe,
   onApply,
+  appliedText,
 }: {
   conflict: Conflict | undefined;
   applied: boolean;
   labelOf: (field: string) => string;
   describe: (field: string, value: unknown) => string;
   onApply: (conflict: Conflict, choices: Record<string, Choice>) => void;
+  /** Where the choices went, when the fields are not "in the form below" (e.g. a table row's controls). */
+  appliedText?: string;
 }) {
   const t = useTranslations("security");
   const [choices, setChoices] = useState<Record<string, Choice>>({});
@@ -95,7 +98,7 @@ export function EditConflictPanel({
   if (applied)
     return (
       <p role="status" className="rounded-md border border-primary/30 bg-primary/5 px-4 py-3 text-sm">
-        {t("conflictApplied")}
+        {appliedText ?? t("conflictApplied")}
       </p>
     );
   if (!conflict) return null;

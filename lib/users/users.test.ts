@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeUser } from "@/prisma/factories";
+import { toFormState } from "@/lib/server-action";
 import { asText, auditRowsFor, expectAppError, makeActor, uniq } from "@/tests/support/fixtures";
 import { createUser, updateUser } from "./mutations";
 import { findUsers, listUserOptions } from "./queries";
@@ -131,6 +132,55 @@ describe("[USERS] update", () => {
       before: { role: "ADMIN" },
       after: { role: "AUDITOR" },
     });
+  });
+
+  it("two administrators edit the same user from the same version: the second gets a conflict naming the fields with both values, nothing is overwritten", async () => {
+    const [first, second] = await Promise.all([makeActor("ADMIN"), makeActor("ADMIN")]);
+    const user = await makeUser(db, { role: "STAFF" });
+    const { version } = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { version: true } });
+
+    // the first administrator promotes the person
+    await updateUser({
+      actor: first,
+      id: user.id,
+      input: { name: user.name, role: "MANAGER", active: true, expectedVersion: String(version) },
+    });
+    // the second, from the same version, deactivates them (the row still says Staff)
+    const err = await expectAppError(
+      updateUser({
+        actor: second,
+        id: user.id,
+        input: { name: user.name, role: "STAFF", active: "", expectedVersion: String(version) },
+      }),
+      "CONFLICT",
+      "security.versionConflict",
+    );
+    const conflict = err.details?.conflict as { version: number; fields: { field: string; theirs: unknown; mine: unknown }[] };
+    expect(conflict.version).toBe(version + 1);
+    // the row form gets it as every record form does: FormState.conflict, next to the message
+    expect(await toFormState(err)).toMatchObject({ ok: false, messageKey: "security.versionConflict", conflict });
+    expect(conflict.fields).toEqual([
+      { field: "role", theirs: "MANAGER", mine: "STAFF" },
+      { field: "active", theirs: true, mine: false },
+    ]);
+    // the first save stands (the role change ended the person's sessions); the second wrote nothing
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({
+      role: "MANAGER",
+      active: true,
+      version: version + 1,
+    });
+    expect((await auditRowsFor(user.id)).map((r) => [r.event, r.actorId])).toEqual([
+      ["user.role_changed", first.id],
+      ["auth.sessions.revoked", first.id],
+    ]);
+
+    // the informed merge: their role, my deactivation, from the version the conflict named
+    await updateUser({
+      actor: second,
+      id: user.id,
+      input: { name: user.name, role: "MANAGER", active: "", expectedVersion: String(conflict.version) },
+    });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ role: "MANAGER", active: false });
   });
 
   it("updating an unknown user answers NOT_FOUND", async () => {
