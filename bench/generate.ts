@@ -492,6 +492,15 @@ export async function generateVolume(options: VolumeOptions): Promise<VolumeSumm
          SELECT '${entity}', "date", "typeId", "confidentiality" = 'RESTRICTED', count(*)::int
            FROM "${entity}" WHERE "deletedAt" IS NULL GROUP BY 2, 3, 4`,
       );
+    // The counterpart day counts (migration 20261204030000_counterpart_day_counts), likewise.
+    await run("counterpart day counts", `DELETE FROM "CounterpartDayCount"`);
+    await run(
+      "counterpart day counts",
+      `INSERT INTO "CounterpartDayCount" ("date", "organizationId", "restricted", "n")
+       SELECT a."date", l."organizationId", a."confidentiality" = 'RESTRICTED', count(*)::int
+         FROM "ActionOrganization" l JOIN "Action" a ON a."id" = l."actionId"
+        WHERE a."deletedAt" IS NULL GROUP BY 1, 2, 3`,
+    );
 
     // Audit events: what years of work leave behind (created/updated/linked/viewed-export/sign-in),
     // most about actions. The secondary indexes are dropped for the load and rebuilt afterwards.

@@ -95,3 +95,30 @@ export async function countByDays(
   ]);
   return (kept._sum.n ?? 0) + restricted;
 }
+
+/**
+ * How many actions in `range` name each body as a counterpart, for the actor: what the actions list
+ * filtered by that body and range would count. From CounterpartDayCount (kept by triggers:
+ * migration 20261204030000_counterpart_day_counts), plus, for readers who may not read every
+ * restricted record, `visibleRestricted`, the list's own where narrowed to restricted actions.
+ */
+export async function counterpartCounts(
+  actor: Actor,
+  range: DateRange,
+  visibleRestricted: () => Promise<{ organizationId: string; _count: { _all: number } }[]>,
+): Promise<Map<string, number>> {
+  const everyRestricted = can(actor, "restricted.read");
+  const [kept, restricted] = await Promise.all([
+    db.counterpartDayCount.groupBy({
+      by: ["organizationId"],
+      where: { date: { gte: toDbDate(range.from), lte: toDbDate(range.to) }, ...(everyRestricted ? {} : { restricted: false }) },
+      _sum: { n: true },
+    }),
+    everyRestricted ? [] : visibleRestricted(),
+  ]);
+  const out = new Map<string, number>();
+  for (const r of kept) out.set(r.organizationId, (out.get(r.organizationId) ?? 0) + (r._sum.n ?? 0));
+  for (const r of restricted) out.set(r.organizationId, (out.get(r.organizationId) ?? 0) + r._count._all);
+  for (const [id, n] of out) if (n <= 0) out.delete(id);
+  return out;
+}

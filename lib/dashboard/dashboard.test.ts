@@ -144,6 +144,44 @@ describe("[DASHBOARD] numbers for a period, beside the year before", () => {
     expect(d.groups.visit.previous.count).toBe(before.groups.visit.previous.count + 1);
   }, 90_000);
 
+  it("the counterpart counts follow links added and removed, moves, confidentiality, soft and hard deletion and a body deleted", async () => {
+    const s = await seedYear();
+    const other = await makeOrganization(db, { name: `Other body ${uniq()}`, acronym: uniq("O") });
+    const year = { from: `${s.year}-01-01`, to: `${s.year}-12-31` };
+    const charted = async (actor: Actor, org: string) =>
+      (await getDashboardCounterparts({ actor, params: s.params })).find((c) => c.org.id === org)?.count ?? 0;
+    const listed = async (actor: Actor, org: string) => (await findActions({ actor, params: { org, ...year } })).total;
+    const expectSame = async (step: string) => {
+      for (const actor of [s.outsider, s.author, s.participant, s.manager])
+        for (const org of [s.body.id, other.id]) expect(await charted(actor, org), `${step}: ${org === s.body.id ? "body" : "other"}`).toBe(await listed(actor, org));
+    };
+    await expectSame("seeded");
+    expect(await charted(s.manager, s.body.id)).toBe(4);
+
+    const both = await makeAction(db, { createdById: s.author.id, date: `${s.year}-05-01`, organizationIds: [s.body.id, other.id] });
+    await expectSame("an action with two bodies");
+    expect(await charted(s.manager, s.body.id)).toBe(5);
+    await db.actionOrganization.deleteMany({ where: { actionId: both.id, organizationId: s.body.id } });
+    await expectSame("one body unlinked");
+    await db.actionOrganization.create({ data: { actionId: both.id, organizationId: s.body.id } });
+    await expectSame("linked again");
+    await db.action.update({ where: { id: both.id }, data: { date: new Date(`${s.year - 1}-12-31T00:00:00Z`) } });
+    await expectSame("moved into the year before");
+    await db.action.update({ where: { id: both.id }, data: { date: new Date(`${s.year}-02-02T00:00:00Z`), confidentiality: "RESTRICTED" } });
+    await expectSame("back, and restricted");
+    expect(await charted(s.outsider, s.body.id)).toBe((await charted(s.manager, s.body.id)) - 2);
+    await db.action.update({ where: { id: both.id }, data: { deletedAt: new Date() } });
+    await expectSame("deleted");
+    await db.action.update({ where: { id: both.id }, data: { deletedAt: null } });
+    await expectSame("restored");
+    await db.action.delete({ where: { id: both.id } });
+    await expectSame("removed for good");
+    expect(await charted(s.manager, s.body.id)).toBe(4);
+    await makeAction(db, { createdById: s.manager.id, date: `${s.year}-06-06`, organizationIds: [other.id] });
+    await db.organization.delete({ where: { id: other.id } });
+    expect(await db.counterpartDayCount.aggregate({ where: { organizationId: other.id }, _sum: { n: true } })).toEqual({ _sum: { n: 0 } });
+  }, 90_000);
+
   it("a list filtered by type or category and dates, counted from the day counts, equals counting its rows", async () => {
     const s = await seedYear();
     for (const actor of [s.outsider, s.author, s.participant, s.manager]) {

@@ -10,7 +10,7 @@ import { ZOutcomeListParams } from "@/lib/outcomes/schemas";
 import { assertCan, type Actor } from "@/lib/permissions";
 import { listTerms } from "@/lib/vocabularies/queries";
 import type { TermDTO } from "@/lib/vocabularies/vocabularies";
-import { dayCounts, spanOf, sumByType } from "@/lib/day-counts";
+import { counterpartCounts, dayCounts, spanOf, sumByType } from "@/lib/day-counts";
 import { actionsHref, outcomesHref, type ListFilter } from "./links";
 import { addDays, chartWindow, resolvePeriod, ZDashboardParams, type ChartWindow, type DateRange } from "./period";
 import {
@@ -268,8 +268,8 @@ export async function getDashboard({ actor, params, now = new Date() }: { actor:
 
 /**
  * The ten bodies named as counterparts most often in the period, each linking to its actions.
- * Its own function (the page streams it in after the rest): it joins every action of the period
- * with its counterparts, the one cost that grows with the period's size however it is indexed.
+ * Its own function (the page streams it in after the rest). Counted from the counterpart day counts
+ * (lib/day-counts.ts): the same numbers as the actions list filtered by each body and the period.
  */
 export async function getDashboardCounterparts({
   actor,
@@ -283,18 +283,21 @@ export async function getDashboardCounterparts({
   assertCan(actor, "record.read");
   const period = resolvePeriod(ZDashboardParams.parse(params ?? {}), todayIso(now));
   const cur: DateRange = { from: period.from, to: period.to };
-  const rows = await db.actionOrganization.groupBy({
-    by: ["organizationId"],
-    where: { action: actionWhere({ actor, now }, cur) },
-    _count: { _all: true },
-    orderBy: [{ _count: { organizationId: "desc" } }, { organizationId: "asc" }],
-    take: 10,
-  });
-  const orgs = await db.organization.findMany({ where: { id: { in: rows.map((r) => r.organizationId) } }, select: { id: true, name: true, acronym: true } });
+  const restricted = async () => {
+    const rows = await db.actionOrganization.groupBy({
+      by: ["organizationId"],
+      where: { action: { AND: [actionWhere({ actor, now }, cur), { confidentiality: "RESTRICTED" }] } },
+      _count: { _all: true },
+    });
+    return rows;
+  };
+  const counts = await counterpartCounts(actor, cur, restricted);
+  const top = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)).slice(0, 10);
+  const orgs = await db.organization.findMany({ where: { id: { in: top.map(([id]) => id) } }, select: { id: true, name: true, acronym: true } });
   const byId = new Map(orgs.map((o) => [o.id, o]));
-  return rows.flatMap((r) => {
-    const org = byId.get(r.organizationId);
-    return org ? [{ org, count: r._count._all, href: actionsHref({ org: org.id, ...cur }) }] : [];
+  return top.flatMap(([id, count]) => {
+    const org = byId.get(id);
+    return org ? [{ org, count, href: actionsHref({ org: org.id, ...cur }) }] : [];
   });
 }
 
