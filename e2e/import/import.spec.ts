@@ -51,7 +51,15 @@ test("[IMPORT] a manager imports a 200-row spreadsheet with 3 bad rows, skips th
   await page.screenshot({ path: "e2e/screenshots/import-report.png", fullPage: true });
 
   await page.getByRole("button", { name: "Skip the 3 bad rows" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "197 records created, 3 skipped." })).toBeVisible(SAVE);
+  // the import runs in the background: its progress bar shows until the report arrives
+  const finished = page.getByRole("status").filter({ hasText: "197 records created, 3 skipped." });
+  await expect(page.getByRole("progressbar", { name: "Importing…" }).or(finished)).toBeVisible(SAVE);
+  await expect(finished).toBeVisible(SAVE);
+  await expect(page).toHaveURL(/\/import\?job=/);
+  // the job's id is in the URL: a reload finds the same report, with its undo
+  await page.reload();
+  await expect(finished).toBeVisible(SAVE);
+  await expect(page.getByRole("button", { name: "Undo this import" }).first()).toBeVisible();
 
   await page.goto(`/actions?q=${encodeURIComponent(`Imported letter row7 ${token}`)}`);
   await expect(page.getByRole("link", { name: `Imported letter row7 ${token}`, exact: true })).toBeVisible(SAVE);

@@ -9,7 +9,7 @@ import { AppError, logUnexpected, toAppError } from "@/lib/errors";
 import { parseInput } from "@/lib/parse";
 import { assertCan, type Actor } from "@/lib/permissions";
 import { checkImportFile, runImport, type ImportFile, type ImportResult } from "./mutations";
-import { ZImportRequest, type TImportRequest } from "./schemas";
+import { ZImportRequest, type ImportKind, type TImportRequest } from "./schemas";
 
 export const IMPORT_JOB_STATUSES = ["queued", "running", "done", "failed"] as const;
 export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
@@ -25,6 +25,7 @@ export type ImportJobDTO = {
   done: number;
   total: number;
   fileName: string;
+  kind: ImportKind;
   result?: ImportResult;
   /** a catalogue key and its values, when the job failed */
   errorKey?: string;
@@ -63,7 +64,7 @@ export async function getImportJob({ actor, id }: { actor: Actor; id: string }):
   assertCan(actor, "import.run");
   const job = await db.importJob.findFirst({
     where: { id: String(id), ownerId: actor.id },
-    omit: { fileBytes: true, request: true },
+    omit: { fileBytes: true },
   });
   if (!job) throw new AppError("NOT_FOUND");
   const dto: ImportJobDTO = {
@@ -72,6 +73,7 @@ export async function getImportJob({ actor, id }: { actor: Actor; id: string }):
     done: job.done,
     total: job.total,
     fileName: job.fileName,
+    kind: (job.request as { kind?: ImportKind } | null)?.kind === "outcome" ? "outcome" : "action",
     ...(job.result ? { result: job.result as unknown as ImportResult } : {}),
     ...(job.errorKey ? { errorKey: job.errorKey } : {}),
     ...(job.errorValues ? { errorValues: job.errorValues as Record<string, string> } : {}),

@@ -13,6 +13,7 @@ export const GET = jsonRoute("GET /api/import/jobs/[id]", async (_req, ctx: { pa
   return NextResponse.json(
     {
       status: job.status,
+      kind: job.kind,
       done: job.done,
       total: job.total,
       ...(job.result ? { result: job.result } : {}),
