@@ -1,12 +1,13 @@
 // Measurement of the import of past logs (lib/import) with a 50,000-row CSV: the dry run, the
 // import (one transaction), and a colleague's normal save (createAction) started while the import
-// runs. Outside the test suite.
+// runs, and the longest the event loop was blocked during each (what other requests of the same
+// process wait at worst). Outside the test suite.
 //
 //   npx tsx --conditions=react-server bench/import.ts [--url …] [--rows 50000]
 //
 // The database (imp_bench on 127.0.0.1:5432 unless --url says otherwise) is recreated, migrated and
 // seeded with the demo data on every run.
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { ensureDatabase, migrate, seed } from "../scripts/db-utils.mjs";
 
 const args = process.argv.slice(2);
@@ -58,13 +59,19 @@ async function main() {
   };
   console.log(`CSV: ${rows.toLocaleString("en")} rows, ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB`);
 
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  const maxBlockMs = () => (loop.max / 1e6).toFixed(0);
   let t = performance.now();
+  loop.enable();
   const report = await dryRunImport({ actor: manager, file, input });
+  loop.disable();
   console.log(
-    `dry run: ${((performance.now() - t) / 1000).toFixed(2)} s (${report.toCreate} to create, ${report.errors} errors)`,
+    `dry run: ${((performance.now() - t) / 1000).toFixed(2)} s (${report.toCreate} to create, ${report.errors} errors), event loop blocked at most ${maxBlockMs()} ms`,
   );
+  loop.reset();
 
   t = performance.now();
+  loop.enable();
   let progress = 0;
   const importing = runImport({ actor: manager, file, input, onProgress: (done) => (progress = done) });
   // a colleague saves an action in the meantime, once the inserts have started
@@ -83,7 +90,10 @@ async function main() {
   const saveMs = performance.now() - s;
   const savedAt = progress;
   const result = await importing;
-  console.log(`import: ${((performance.now() - t) / 1000).toFixed(2)} s (${result.created} created)`);
+  loop.disable();
+  console.log(
+    `import: ${((performance.now() - t) / 1000).toFixed(2)} s (${result.created} created), event loop blocked at most ${maxBlockMs()} ms`,
+  );
   console.log(
     `colleague's save during the import: ${saveMs.toFixed(0)} ms, ok (${saved.id}), when ${savedAt.toLocaleString("en")} of ${rows.toLocaleString("en")} rows were inserted`,
   );

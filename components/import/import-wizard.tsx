@@ -1,6 +1,8 @@
 "use client";
 // The import page's steps: choose a file → match columns → check the rows (and confirm new names)
 // → import → done, with undo. Every step asks the server (app/api/import/*); nothing is decided here.
+// The import runs in the background on the server: the wizard polls its job for progress, and the
+// job's id stays in the URL (?job=) so that a reload or a visit elsewhere does not lose it.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -15,6 +17,18 @@ import { ImportReport } from "./import-report";
 
 type Problem = { key: string; values?: Record<string, string> };
 type Done = { batchId: string; created: number; skipped: number; firstIds: string[] };
+type Job = {
+  status: "queued" | "running" | "done" | "failed";
+  kind?: ImportKind;
+  done: number;
+  total: number;
+  result?: Done;
+  errorKey?: string;
+  errorValues?: Record<string, string>;
+};
+
+/** How often the wizard asks for the job's progress. */
+const POLL_MS = 700;
 
 async function post(url: string, body?: FormData): Promise<{ ok: true; data: unknown } | { ok: false; problem: Problem }> {
   try {
@@ -27,7 +41,19 @@ async function post(url: string, body?: FormData): Promise<{ ok: true; data: unk
   }
 }
 
-export function ImportWizard() {
+async function getJob(id: string): Promise<{ ok: true; job: Job } | { ok: false; problem: Problem | null }> {
+  try {
+    const res = await fetch(`/api/import/jobs/${encodeURIComponent(id)}`, { cache: "no-store" });
+    const data = (await res.json()) as Job & { error?: Problem };
+    if (res.ok) return { ok: true, job: data };
+    return { ok: false, problem: data.error?.key ? data.error : { key: "errors.unexpected", values: { ref: "" } } };
+  } catch {
+    // the network hiccupped: ask again at the next tick
+    return { ok: false, problem: null };
+  }
+}
+
+export function ImportWizard({ resumeJobId }: { resumeJobId?: string }) {
   const t = useTranslations("import");
   const tRoot = useTranslations();
   const router = useRouter();
@@ -36,10 +62,50 @@ export function ImportWizard() {
   const [report, setReport] = React.useState<DryRunReport | null>(null);
   const [mapping, setMapping] = React.useState<Mapping>({});
   const [confirmed, setConfirmed] = React.useState<Set<string>>(new Set());
-  const [busy, setBusy] = React.useState<"check" | "import" | "undo" | null>(null);
+  const [busy, setBusy] = React.useState<"check" | "import" | "undo" | null>(resumeJobId ? "import" : null);
   const [problem, setProblem] = React.useState<Problem | null>(null);
   const [done, setDone] = React.useState<Done | null>(null);
   const [undone, setUndone] = React.useState(false);
+  const [jobId, setJobId] = React.useState<string | null>(resumeJobId ?? null);
+  const [progress, setProgress] = React.useState<{ done: number; total: number } | null>(null);
+
+  // Follow the running job until it is over: then the report, or the reason it failed.
+  React.useEffect(() => {
+    if (!jobId) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tick = async () => {
+      const r = await getJob(jobId);
+      if (stopped) return;
+      if (!r.ok && !r.problem) {
+        timer = setTimeout(tick, POLL_MS);
+        return;
+      }
+      const finish = (p: Problem | null, result?: Done) => {
+        setJobId(null);
+        setProgress(null);
+        setBusy(null);
+        if (p) setProblem(p);
+        if (result) {
+          setDone(result);
+          router.refresh();
+        }
+      };
+      if (!r.ok) return finish(r.problem);
+      const job = r.job;
+      if (job.kind) setKind(job.kind);
+      if (job.status === "done" && job.result) return finish(null, job.result);
+      if (job.status === "failed")
+        return finish({ key: job.errorKey ?? "errors.unexpected", values: job.errorValues ?? { ref: "" } });
+      setProgress({ done: job.done, total: job.total });
+      timer = setTimeout(tick, POLL_MS);
+    };
+    void tick();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [jobId, router]);
 
   const form = (extra: Record<string, unknown>) => {
     const fd = new FormData();
@@ -65,10 +131,14 @@ export function ImportWizard() {
     setBusy("import");
     setProblem(null);
     const r = await post("/api/import/run", form({ skipBad }));
-    setBusy(null);
-    if (!r.ok) return setProblem(r.problem);
-    setDone(r.data as Done);
-    router.refresh();
+    if (!r.ok) {
+      setBusy(null);
+      return setProblem(r.problem);
+    }
+    const { jobId: id } = r.data as { jobId: string };
+    setProgress({ done: 0, total: 0 });
+    setJobId(id);
+    router.replace(`/import?job=${encodeURIComponent(id)}`, { scroll: false });
   }
 
   async function undo() {
@@ -82,6 +152,9 @@ export function ImportWizard() {
   }
 
   function reset() {
+    if (jobId || resumeJobId) router.replace("/import", { scroll: false });
+    setJobId(null);
+    setProgress(null);
     setFile(null);
     setReport(null);
     setMapping({});
@@ -99,6 +172,41 @@ export function ImportWizard() {
     </Alert>
   );
   const listHref = kind === "action" ? "/actions" : "/outcomes";
+
+  const progressBar = jobId && (
+    <section className="space-y-2" aria-labelledby="import-progress">
+      <h2 id="import-progress" className="text-lg font-semibold">
+        {t("importing")}
+      </h2>
+      <div
+        role="progressbar"
+        aria-labelledby="import-progress"
+        aria-valuemin={0}
+        aria-valuemax={progress?.total || undefined}
+        aria-valuenow={progress?.total ? progress.done : undefined}
+        aria-valuetext={progress?.total ? t("progress.rows", progress) : t("progress.checking")}
+        className="h-2 overflow-hidden rounded bg-muted"
+      >
+        <div
+          className="h-full bg-primary transition-[width]"
+          style={{ width: progress?.total ? `${Math.round((progress.done / progress.total) * 100)}%` : "0%" }}
+        />
+      </div>
+      <p className="text-sm" aria-live="polite" data-testid="import-progress-text">
+        {progress?.total ? t("progress.rows", progress) : t("progress.checking")}
+      </p>
+      <p className="text-sm text-muted-foreground">{t("progress.background")}</p>
+    </section>
+  );
+
+  // Back to a running import (?job=) after a reload: no file and no report here, only its progress.
+  if (jobId && !report)
+    return (
+      <div className="space-y-6">
+        {progressBar}
+        {alert}
+      </div>
+    );
 
   if (done)
     return (
@@ -248,6 +356,7 @@ export function ImportWizard() {
               </Button>
             )}
           </div>
+          {progressBar}
           <ImportReport report={report} />
         </section>
       )}

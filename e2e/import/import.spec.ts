@@ -51,7 +51,15 @@ test("[IMPORT] a manager imports a 200-row spreadsheet with 3 bad rows, skips th
   await page.screenshot({ path: "e2e/screenshots/import-report.png", fullPage: true });
 
   await page.getByRole("button", { name: "Skip the 3 bad rows" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "197 records created, 3 skipped." })).toBeVisible(SAVE);
+  // the import runs in the background: its progress bar shows until the report arrives
+  const finished = page.getByRole("status").filter({ hasText: "197 records created, 3 skipped." });
+  await expect(page.getByRole("progressbar", { name: "Importing…" }).or(finished)).toBeVisible(SAVE);
+  await expect(finished).toBeVisible(SAVE);
+  await expect(page).toHaveURL(/\/import\?job=/);
+  // the job's id is in the URL: a reload finds the same report, with its undo
+  await page.reload();
+  await expect(finished).toBeVisible(SAVE);
+  await expect(page.getByRole("button", { name: "Undo this import" }).first()).toBeVisible();
 
   await page.goto(`/actions?q=${encodeURIComponent(`Imported letter row7 ${token}`)}`);
   await expect(page.getByRole("link", { name: `Imported letter row7 ${token}`, exact: true })).toBeVisible(SAVE);
@@ -66,6 +74,40 @@ test("[IMPORT] a manager imports a 200-row spreadsheet with 3 bad rows, skips th
 
   await page.goto(`/actions?q=${encodeURIComponent(`Imported letter row7 ${token}`)}`);
   await expect(page.getByRole("link", { name: `Imported letter row7 ${token}`, exact: true })).toHaveCount(0);
+});
+
+test("[IMPORT] a manager imports a 6,000-row CSV, watches its progress and keeps using the app meanwhile", async ({
+  page,
+  context,
+}) => {
+  test.slow();
+  const token = `big${Date.now().toString(36)}`;
+  const lines = ["Назва;Дата;Тип;Статус"];
+  for (let i = 1; i <= 6000; i++) lines.push(`Bulk letter ${i} ${token};14.05.2023;LETTER_APPEAL;Sent`);
+  await page.goto("/import");
+  const file = page.getByLabel("File (CSV or XLSX)");
+  await waitForHydration(file);
+  await file.setInputFiles({ name: `bulk-${token}.csv`, mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await expect(page.getByTestId("import-summary")).toHaveText(/^6,000 rows: 6,?000 will be created, 0 with errors\.$/, SAVE);
+
+  await page.getByRole("button", { name: "Import 6,000 records" }).click();
+  const bar = page.getByRole("progressbar", { name: "Importing…" });
+  await expect(bar).toHaveAttribute("aria-valuemax", "6000", SAVE);
+  await expect(page.getByTestId("import-progress-text")).toContainText("of 6,000 rows imported");
+
+  // another tab of the same person answers while the import runs
+  const other = await context.newPage();
+  await other.goto("/actions");
+  await expect(other.getByRole("heading", { level: 1, name: "Actions" })).toBeVisible();
+  await other.close();
+
+  await expect(page.getByRole("status").filter({ hasText: "6,000 records created, 0 skipped." })).toBeVisible({
+    timeout: 120_000,
+  });
+  const undo = page.getByRole("button", { name: "Undo this import" }).first();
+  await undo.click();
+  await expect(page.getByRole("status").filter({ hasText: "The import was undone." })).toBeVisible(SAVE);
 });
 
 test.describe("staff", () => {

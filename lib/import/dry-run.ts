@@ -65,13 +65,17 @@ const FIELD_OF_PATH: Record<string, ImportField> = {
   subjectId: "subject",
 };
 
-export function evaluate(
+/** Rows checked between two yields to the event loop: 50,000 rows take seconds, and the app must answer meanwhile. */
+const YIELD_EVERY = 1000;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export async function evaluate(
   kind: ImportKind,
   table: Table,
   mapping: Mapping,
   ctx: Context,
   confirmed: ReadonlySet<string>,
-): { rows: RowResult[]; proposals: Proposal[]; prepared: Prepared[] } {
+): Promise<{ rows: RowResult[]; proposals: Proposal[]; prepared: Prepared[] }> {
   const col = Object.fromEntries(Object.entries(mapping).map(([f, h]) => [f, table.headers.indexOf(h!)])) as Partial<
     Record<ImportField, number>
   >;
@@ -79,7 +83,8 @@ export function evaluate(
   const rows: RowResult[] = [];
   const prepared: Prepared[] = [];
 
-  table.rows.forEach((cells, i) => {
+  for (const [i, cells] of table.rows.entries()) {
+    if (i > 0 && i % YIELD_EVERY === 0) await yieldToEventLoop();
     const row = i + 2; // the header is row 1, as the spreadsheet numbers them
     const messages: RowMessage[] = [];
     const cell = (f: ImportField) => (col[f] !== undefined && col[f]! >= 0 ? (cells[col[f]!] ?? "").trim() : "");
@@ -152,7 +157,7 @@ export function evaluate(
     }
     rows.push({ row, result: messages.length ? "error" : "create", messages });
     if (!messages.length && parsed.success) prepared.push({ kind, row, data: parsed.data } as Prepared);
-  });
+  }
   return { rows, proposals: [...proposals.values()], prepared };
 }
 
@@ -161,7 +166,7 @@ export function reportOf(
   file: { name: string; hash: string },
   table: Table,
   mapping: Mapping,
-  result: ReturnType<typeof evaluate>,
+  result: Awaited<ReturnType<typeof evaluate>>,
 ): DryRunReport {
   const errors = result.rows.filter((r) => r.result === "error").length;
   return {

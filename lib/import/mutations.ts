@@ -23,9 +23,14 @@ const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest(
 
 export type ImportFile = { name: string; bytes: Uint8Array };
 
-async function readFile(file: ImportFile) {
+/** The checks a file passes before it is read: its size and its type (by name). */
+export function checkImportFile(file: ImportFile) {
   if (file.bytes.byteLength > IMPORT_MAX_BYTES) throw new AppError("VALIDATION", "import.errors.tooLarge");
   if (!/\.(csv|xlsx)$/i.test(file.name)) throw new AppError("VALIDATION", "import.errors.fileType");
+}
+
+async function readFile(file: ImportFile) {
+  checkImportFile(file);
   try {
     return await readTable(file.bytes, file.name);
   } catch {
@@ -51,7 +56,7 @@ export async function dryRunImport({
     ? (req.mapping as Mapping)
     : await savedOrGuessed(actor, req.kind, table.headers);
   const ctx = await loadContext(db);
-  const result = evaluate(req.kind, table, mapping, ctx, new Set(req.confirmed));
+  const result = await evaluate(req.kind, table, mapping, ctx, new Set(req.confirmed));
   await db.importMapping.upsert({
     where: { userId_kind: { userId: actor.id, kind: req.kind } },
     create: { userId: actor.id, kind: req.kind, mapping },
@@ -77,7 +82,7 @@ export async function runImport({
   actor: Actor;
   file: ImportFile;
   input: unknown;
-  /** Called after each chunk of inserted records (done, total), inside the transaction. */
+  /** Called once the rows are checked (0, total), then after each chunk of inserted records (done, total), inside the transaction. */
   onProgress?: (done: number, total: number) => void;
 }): Promise<ImportResult> {
   assertCan(actor, "import.run");
@@ -87,7 +92,7 @@ export async function runImport({
   const fileHash = sha256(file.bytes);
   return db.$transaction(
     async (tx) => {
-      const result = evaluate(req.kind, table, mapping, await loadContext(tx), new Set(req.confirmed));
+      const result = await evaluate(req.kind, table, mapping, await loadContext(tx), new Set(req.confirmed));
       const skipped = result.rows.length - result.prepared.length;
       if (skipped && !req.skipBad)
         throw new AppError("VALIDATION", "import.errors.hasErrors", undefined, { values: { count: String(skipped) } });
@@ -189,6 +194,7 @@ async function createRecords(
   for (const t of await tx.term.findMany({ select: { id: true, vocabulary: true, code: true } }))
     termIds.set(`${t.vocabulary}:${t.code}`, t.id);
   const created: { id: string; snapshot: Record<string, unknown> }[] = [];
+  onProgress?.(0, prepared.length);
   for (const part of chunks(prepared)) {
     const rows = part.map((p) => ({ ...p, id: randomUUID() }));
     if (rows[0].kind === "action") {

@@ -15,17 +15,20 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // The import of past logs (issue 8): the steps, then the past imports with their undo.
-export default async function ImportPage() {
+// ?job=<id>: an import started here and running in the background; the wizard follows it again after
+// a reload or a visit elsewhere in the app.
+export default async function ImportPage({ searchParams }: { searchParams: Promise<{ job?: string | string[] }> }) {
   const actor = await requirePageActor();
   if (!can(actor, "import.run")) {
     await denyPage(actor, "import.run", "page /import");
     return <Forbidden />;
   }
   const [t, format, batches] = await Promise.all([getTranslations("import"), getFormatter(), findImportBatches({ actor })]);
+  const { job } = await searchParams;
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <ImportWizard />
+      <ImportWizard resumeJobId={typeof job === "string" ? job : undefined} />
       <section className="mt-10 space-y-3" aria-labelledby="past-imports">
         <h2 id="past-imports" className="text-lg font-semibold">
           {t("past.title")}
