@@ -132,6 +132,7 @@ async function main() {
     for (const period of ["year", "month"]) cases.push([`bodies    ${who.padEnd(13)} ${period}`, () => getDashboardCounterparts({ actor, params: { period } })]);
   }
   cases.push([`my work   staff (busy)`, () => getMyWork({ actor: busyStaff })]);
+  cases.push([`my work   staff (quiet)`, () => getMyWork({ actor: quietStaff })]);
   cases.push([`my work   manager`, () => getMyWork({ actor: manager })]);
 
   const results: { label: string; p50: number; p95: number; p99: number; max: number }[] = [];

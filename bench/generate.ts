@@ -464,6 +464,13 @@ export async function generateVolume(options: VolumeOptions): Promise<VolumeSumm
        ON CONFLICT DO NOTHING`,
     );
 
+    // Each action's people, author first (the expression of the action_people migration's trigger).
+    await run(
+      "action people",
+      `UPDATE "Action" a SET "people" = ARRAY[a."createdById"] || coalesce(
+           (SELECT array_agg(p."userId" ORDER BY p."userId") FROM "ActionParticipant" p WHERE p."actionId" = a."id" AND p."userId" <> a."createdById"), '{}')
+        WHERE a."id" LIKE '${prefix}a%'`,
+    );
     // What the triggers skipped would have written: each action's counterpart names and each
     // outcome's deciding body and subject names (the same expressions as the search_names migration).
     await client.query("SET session_replication_role = DEFAULT");

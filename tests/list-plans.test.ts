@@ -121,6 +121,14 @@ describe("[PERF] list and search queries use indexes", () => {
     await expectIndexed("translation", () => lib.findActions({ actor: staff, params: { needsTranslation: "1" } }));
   });
 
+  it("\"mine\" (author or participant: My work and the list's filter) is answered from the people index", async () => {
+    const used = await expectIndexed("mine", () => lib.findActions({ actor: staff, params: { mine: "1", size: "10" } }));
+    expect(used, used.join(", ")).toContain("Action_people_idx");
+    const { getMyWork } = await import("@/lib/dashboard/queries");
+    const myWork = await expectIndexed("my work", () => getMyWork({ actor: staff }));
+    expect(myWork, myWork.join(", ")).toContain("Action_people_idx");
+  });
+
   it("text search in Ukrainian and English, in the list and the link picker", async () => {
     for (const q of ["військовополонених", "ombudsman", "Red Cross 2024"]) {
       await expectIndexed(`search ${q}`, () => lib.findActions({ actor: staff, params: { q } }));

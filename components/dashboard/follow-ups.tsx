@@ -32,6 +32,7 @@ export function FollowUpCard({ kind, title, description, empty, list, today, sho
   const t = useTranslations("dashboard.followUps");
   const Icon = ICONS[kind];
   const headingId = `follow-ups-${kind}`;
+  const more = list.countExact === false;
   const tone = kind === "overdue" && list.count > 0 ? "text-destructive" : kind === "soon" && list.count > 0 ? "text-warning" : "text-muted-foreground";
   return (
     <Card className="gap-3" data-testid={testId} role="region" aria-labelledby={headingId}>
@@ -43,9 +44,9 @@ export function FollowUpCard({ kind, title, description, empty, list, today, sho
         <Link
           href={list.href}
           className={cn("col-start-2 row-span-2 row-start-1 rounded-sm text-2xl leading-none font-semibold tabular-nums hover:underline", tone)}
-          aria-label={t("viewAllSr", { count: list.count, list: title })}
+          aria-label={t(more ? "viewAllSrMore" : "viewAllSr", { count: list.count, list: title })}
         >
-          {list.count}
+          {more ? t("countMore", { count: list.count }) : list.count}
         </Link>
         {description && <CardDescription>{description}</CardDescription>}
       </CardHeader>
@@ -97,7 +98,7 @@ export function FollowUpCard({ kind, title, description, empty, list, today, sho
         )}
         {list.count > list.rows.length && (
           <Link href={list.href} className="inline-block text-sm font-medium text-primary hover:underline">
-            {t("viewAll", { count: list.count })}
+            {t(more ? "viewAllMore" : "viewAll", { count: list.count })}
             <span className="sr-only">: {title}</span>
           </Link>
         )}

@@ -462,6 +462,27 @@ describe("[ACTIONS] search", () => {
 });
 
 describe("[ACTIONS] filters, sorting and pages", () => {
+  it("\"mine\" follows the author and the participants as they change, whatever a statement writes into people", async () => {
+    const [a, b, c] = await Promise.all([makeActor("STAFF"), makeActor("STAFF"), makeActor("STAFF")]);
+    const action = await makeAction(db, { createdById: a.id, participantIds: [b.id] });
+    const mine = async () =>
+      Promise.all([a, b, c].map(async (u) => (await findActions({ actor: u, params: { mine: "1" } })).rows.map((r) => r.id)));
+    expect(await mine()).toEqual([[action.id], [action.id], []]);
+    await db.actionParticipant.create({ data: { actionId: action.id, userId: c.id } });
+    expect(await mine()).toEqual([[action.id], [action.id], [action.id]]);
+    await db.actionParticipant.deleteMany({ where: { actionId: action.id, userId: b.id } });
+    expect(await mine()).toEqual([[action.id], [], [action.id]]);
+    await db.action.update({ where: { id: action.id }, data: { createdById: c.id } });
+    expect(await mine()).toEqual([[], [], [action.id]]);
+    // kept by the database: a value written by anyone else is replaced
+    await db.action.update({ where: { id: action.id }, data: { people: [a.id, b.id] } });
+    expect(await db.action.findUniqueOrThrow({ where: { id: action.id }, select: { people: true } })).toEqual({ people: [c.id] });
+    // through the app's own edit: participants replaced
+    const { values } = await getActionForEdit({ actor: c, id: action.id });
+    await updateAction({ actor: c, id: action.id, input: { ...values, participantIds: [a.id] } });
+    expect(await mine()).toEqual([[action.id], [], [action.id]]);
+  });
+
   it("filters by type, status, organization, campaign and an inclusive date range", async () => {
     const manager = await makeActor("MANAGER");
     const [org, otherOrg] = await Promise.all([makeOrganization(db), makeOrganization(db)]);

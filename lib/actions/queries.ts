@@ -36,7 +36,8 @@ export function buildActionWhere(actor: Actor, p: TActionListParams, now = new D
     and.push({ followUpDue: due, status: { code: { not: CLOSED_ACTION_STATUS } } });
   }
   if (p.open) and.push({ status: { code: { not: CLOSED_ACTION_STATUS } } });
-  if (p.mine) and.push({ OR: [{ createdById: actor.id }, { participants: { some: { userId: actor.id } } }] });
+  // author or participant: "people" is kept by the database (migration 20261204040000_action_people)
+  if (p.mine) and.push({ people: { has: actor.id } });
   if (p.needsTranslation) and.push({ needsTranslation: true });
   // Every word, in any inflected form or in the other alphabet (lib/search), in the title, summary,
   // their translations, the reference number or a counterpart's name (kept on the row by a trigger,

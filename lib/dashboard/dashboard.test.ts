@@ -257,4 +257,25 @@ describe("[DASHBOARD] follow-ups and My work", () => {
     expect((await findActions({ actor: colleague, params: paramsOfHref(theirs.allMineHref) })).total).toBe(0);
     expect((await findActions({ actor: author, params: paramsOfHref(authorWork.allMineHref) })).total).toBe(2);
   });
+
+  it("My work says \"more than 1,000\" for someone with more open actions than that, and its list holds them all", async () => {
+    const busy = await makeActor("STAFF");
+    const first = await makeAction(db, { createdById: busy.id, status: "IN_PROGRESS", date: "1997-01-01" });
+    await db.action.createMany({
+      data: Array.from({ length: 1_000 }, (_, i) => ({
+        title: `Busy ${i}`,
+        date: new Date(`1997-02-${String(1 + (i % 28)).padStart(2, "0")}T00:00:00Z`),
+        typeId: first.typeId,
+        statusId: first.statusId,
+        createdById: busy.id,
+      })),
+    });
+    const w = await getMyWork({ actor: busy });
+    expect(w.open).toMatchObject({ count: 1_000, countExact: false });
+    expect(w.open.rows).toHaveLength(8);
+    expect((await findActions({ actor: busy, params: paramsOfHref(w.open.href) })).total).toBe(1_001);
+    // one fewer, and the count is exact again
+    await db.action.update({ where: { id: first.id }, data: { deletedAt: new Date() } });
+    expect((await getMyWork({ actor: busy })).open).toMatchObject({ count: 1_000, countExact: true });
+  });
 });

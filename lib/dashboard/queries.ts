@@ -33,6 +33,12 @@ import {
 /** "Awaiting response" for longer than this is worth a reminder. */
 export const AWAITING_RESPONSE_DAYS = 30;
 const LIST_ROWS = 5;
+/**
+ * My work counts a person's own actions up to this many and then says "more than": someone with
+ * tens of thousands of actions needs to know it is many, and the list it links to says how many.
+ * An exact count would read every one of them (bench/dashboard.ts: 380 ms for the busiest manager).
+ */
+const MY_WORK_COUNT_CAP = 1_000;
 const AWAITING = "AWAITING_RESPONSE";
 
 type Ctx = { actor: Actor; now: Date };
@@ -61,14 +67,18 @@ type FollowUpSpec = { filter: ListFilter; orderBy: Prisma.ActionOrderByWithRelat
  * scalar ids only; statuses come from the cached vocabulary and owners from one query for all
  * lists (relation selects would cost a round trip each).
  */
-async function followUpLists(ctx: Ctx, specs: FollowUpSpec[]): Promise<FollowUpList[]> {
+async function followUpLists(ctx: Ctx, specs: FollowUpSpec[], countCap?: number): Promise<FollowUpList[]> {
   const [statuses, found] = await Promise.all([
     listTerms("ACTION_STATUS", true),
     Promise.all(
       specs.map(async ({ filter, orderBy, take = LIST_ROWS }) => {
         const where = actionWhere(ctx, filter);
-        const [count, rows] = await Promise.all([db.action.count({ where }), db.action.findMany({ where, orderBy, take, select: followUpSelect })]);
-        return { count, rows, href: actionsHref(filter) };
+        const [counted, rows] = await Promise.all([
+          db.action.count({ where, ...(countCap ? { take: countCap + 1 } : {}) }),
+          db.action.findMany({ where, orderBy, take, select: followUpSelect }),
+        ]);
+        const countExact = !countCap || counted <= countCap;
+        return { count: countExact ? counted : countCap, countExact, rows, href: actionsHref(filter) };
       }),
     ),
   ]);
@@ -77,8 +87,9 @@ async function followUpLists(ctx: Ctx, specs: FollowUpSpec[]): Promise<FollowUpL
     (ownerIds.length ? await db.user.findMany({ where: { id: { in: ownerIds } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u]),
   );
   const statusById = new Map(statuses.map((t) => [t.id, ref(t)]));
-  return found.map(({ count, rows, href }) => ({
+  return found.map(({ count, countExact, rows, href }) => ({
     count,
+    countExact,
     href,
     rows: rows.map((r) => ({
       id: r.id,
@@ -312,7 +323,7 @@ export async function getMyWork({ actor, now = new Date() }: { actor: Actor; now
       { filter: { ...mine, followUp: "soon", sort: "followUpDue", dir: "asc" }, orderBy: byDue, take: 10 },
       { filter: { ...mine, status: AWAITING, sort: "date", dir: "asc" }, orderBy: oldestFirst },
       { filter: { ...mine, open: "1", sort: "date", dir: "desc" }, orderBy: [{ date: "desc" }, { id: "desc" }], take: 8 },
-    ]),
+    ], MY_WORK_COUNT_CAP),
     db.action.findMany({
       where: actionWhere(ctx, mine),
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],

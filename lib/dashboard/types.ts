@@ -46,7 +46,8 @@ export type FollowUpRow = {
   owner: UserRef;
 };
 
-export type FollowUpList = Counted & { rows: FollowUpRow[] };
+/** `countExact` false: `count` is a lower bound ("more than 1,000"), as a list says "10,000+". */
+export type FollowUpList = Counted & { rows: FollowUpRow[]; countExact?: boolean };
 
 export type CampaignGlance = {
   id: string;
