@@ -6,7 +6,7 @@ import { ACTION_SORT_KEYS } from "@/lib/actions/schemas";
 import { db } from "@/lib/db";
 import { makeAction, makeOrganization } from "@/prisma/factories";
 import { makeActor } from "@/tests/support/fixtures";
-import { cappedTotal, COUNT_CAP, decodeCursor, encodeCursor } from "./list-cursor";
+import { cappedTotal, COUNT_CAP, decodeCursor, encodeCursor, SEARCH_COUNT_CAP } from "./list-cursor";
 
 describe("[LISTS] cursors", () => {
   it("round-trips dates, numbers, text and nulls, and ignores a cursor of another order or a forged one", () => {
@@ -25,6 +25,7 @@ describe("[LISTS] cursors", () => {
     expect(cappedTotal(12)).toEqual({ total: 12, totalExact: true });
     expect(cappedTotal(COUNT_CAP)).toEqual({ total: COUNT_CAP, totalExact: true });
     expect(cappedTotal(COUNT_CAP + 1)).toEqual({ total: COUNT_CAP, totalExact: false });
+    expect(cappedTotal(SEARCH_COUNT_CAP + 1, SEARCH_COUNT_CAP)).toEqual({ total: SEARCH_COUNT_CAP, totalExact: false });
   });
 });
 
