@@ -66,7 +66,7 @@ test("[IMPORT] a manager imports a 200-row spreadsheet with 3 bad rows, skips th
 
   await page.goto("/import");
   const row = page.getByRole("row").filter({ hasText: name });
-  await expect(row).toContainText("197 / 3");
+  await expect(row).toContainText("197 / 0 / 3");
   const undo = row.getByRole("button", { name: "Undo this import" });
   await waitForHydration(undo);
   await undo.click();
@@ -155,6 +155,7 @@ test("[IMPORT] a manager imports a row that updates an existing action's status,
 
   await page.goto("/import");
   const row = page.getByRole("row").filter({ hasText: fileName });
+  await expect(row).toContainText("0 / 1 / 0");
   const undo = row.getByRole("button", { name: "Undo this import" });
   await waitForHydration(undo);
   await undo.click();

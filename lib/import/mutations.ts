@@ -119,6 +119,7 @@ export async function runImport({
           fileHash,
           createdById: actor.id,
           created: result.prepared.length,
+          updated: result.updates.length,
           skipped,
         },
       });

@@ -62,6 +62,7 @@ describe("[IMPORT] updates by reference number", () => {
 
     const done = await runImport({ actor: manager, file, input: input() });
     expect(done).toMatchObject({ created: 1, updated: 1, skipped: 0 });
+    expect(await db.importBatch.findUniqueOrThrow({ where: { id: done.batchId } })).toMatchObject({ created: 1, updated: 1 });
     const after = await db.action.findUniqueOrThrow({ where: { id: existing.id }, include: { status: true } });
     expect(after).toMatchObject({
       version: 2,
@@ -191,6 +192,20 @@ describe("[IMPORT] updates by reference number", () => {
     // its owner sees the same row as an update
     const own = await evaluate("action", table, MAPPING, await loadContext(db, owner), new Set());
     expect(own.rows[0]).toMatchObject({ result: "update" });
+  });
+
+  it("an action the importer sees but may not edit is an error, not an update", async () => {
+    const author = await makeActor("STAFF");
+    const colleague = await makeActor("STAFF");
+    const t = uniq();
+    await makeAction(db, { referenceNumber: `V-${t}`, confidentiality: "INTERNAL", createdById: author.id, status: "SENT" });
+    const table = readCsv(csv([`;;;Closed;;V-${t};`]).bytes);
+    const result = await evaluate("action", table, MAPPING, await loadContext(db, colleague), new Set());
+    expect(result.rows[0]).toEqual({
+      row: 2,
+      result: "error",
+      messages: [{ key: "msg.referenceNotEditable", column: "Reference", value: `V-${t}` }],
+    });
   });
 
   it("undo is refused, with the rows named, when an updated action was edited after the import", async () => {
