@@ -1,10 +1,10 @@
 "use client";
-// The dry run's report: one line per row with its result and messages; error rows highlighted.
-// Long reports list only the rows with errors.
-import { useTranslations } from "next-intl";
+// The dry run's report: one line per row with its result, messages and, for an update, the fields
+// it changes (old → new); error rows highlighted. Long reports list only the rows with errors and updates.
+import { useLocale, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { DryRunReport, RowMessage } from "@/lib/import/schemas";
+import type { DryRunReport, RowMessage, RowResult, ShownValue } from "@/lib/import/schemas";
 
 const ALL_ROWS_UP_TO = 500;
 const MAX_SHOWN = 1000;
@@ -12,10 +12,21 @@ const MAX_SHOWN = 1000;
 export function ImportReport({ report }: { report: DryRunReport }) {
   const t = useTranslations("import");
   const tv = useTranslations("validation");
-  const rows = (report.total <= ALL_ROWS_UP_TO ? report.rows : report.rows.filter((r) => r.result === "error")).slice(
-    0,
-    MAX_SHOWN,
-  );
+  const locale = useLocale();
+  const rows = (
+    report.total <= ALL_ROWS_UP_TO ? report.rows : report.rows.filter((r) => r.result === "error" || r.result === "update")
+  ).slice(0, MAX_SHOWN);
+  const show = (v: ShownValue) => (typeof v === "string" ? v : locale === "uk" ? v.uk : v.en) || t("report.empty");
+  const badge = (r: RowResult) =>
+    r.result === "error" ? (
+      <Badge variant="danger">{t("report.error")}</Badge>
+    ) : r.result === "update" ? (
+      <Badge variant="info">{t("report.update")}</Badge>
+    ) : r.result === "unchanged" ? (
+      <Badge variant="neutral">{t("report.unchanged")}</Badge>
+    ) : (
+      <Badge variant="success">{t("report.create")}</Badge>
+    );
   const text = (row: number, m: RowMessage) => {
     const values = { row, column: m.column ?? "", value: m.value ?? "" };
     if (m.key === "msg.invalid") {
@@ -25,7 +36,10 @@ export function ImportReport({ report }: { report: DryRunReport }) {
     if (m.key === "msg.badDate") return t("msg.badDate", values);
     if (m.key === "msg.badChoice") return t("msg.badChoice", values);
     if (m.key === "msg.unconfirmed") return t("msg.unconfirmed", values);
-    return t("msg.referenceExists", values);
+    if (m.key === "msg.referenceTwice") return t("msg.referenceTwice", { ...values, otherRow: m.otherRow ?? "" });
+    if (m.key === "msg.referenceAmbiguous") return t("msg.referenceAmbiguous", values);
+    if (m.key === "msg.referenceNotEditable") return t("msg.referenceNotEditable", values);
+    return t("msg.referenceHidden", values);
   };
   return (
     <>
@@ -45,11 +59,7 @@ export function ImportReport({ report }: { report: DryRunReport }) {
           {rows.map((r) => (
             <TableRow key={r.row} className={r.result === "error" ? "bg-destructive-muted" : undefined}>
               <TableCell>{r.row}</TableCell>
-              <TableCell>
-                <Badge variant={r.result === "error" ? "danger" : "success"}>
-                  {r.result === "error" ? t("report.error") : t("report.create")}
-                </Badge>
-              </TableCell>
+              <TableCell>{badge(r)}</TableCell>
               <TableCell>
                 <ul className="space-y-0.5">
                   {r.messages.map((m, i) => (
@@ -58,6 +68,15 @@ export function ImportReport({ report }: { report: DryRunReport }) {
                     </li>
                   ))}
                 </ul>
+                {r.changes && r.changes.length > 0 && (
+                  <ul className="space-y-0.5" aria-label={t("report.changes")}>
+                    {r.changes.map((c) => (
+                      <li key={c.field}>
+                        {t("report.change", { field: t(`fields.${c.field}`), from: show(c.from), to: show(c.to) })}
+                      </li>
+                    ))}
+                  </ul>
+                )}
               </TableCell>
             </TableRow>
           ))}

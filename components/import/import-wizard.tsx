@@ -16,7 +16,7 @@ import { fieldsOf, proposalKey, type DryRunReport, type ImportKind, type Mapping
 import { ImportReport } from "./import-report";
 
 type Problem = { key: string; values?: Record<string, string> };
-type Done = { batchId: string; created: number; skipped: number; firstIds: string[] };
+type Done = { batchId: string; created: number; updated?: number; skipped: number; firstIds: string[] };
 type Job = {
   status: "queued" | "running" | "done" | "failed";
   kind?: ImportKind;
@@ -172,6 +172,7 @@ export function ImportWizard({ resumeJobId }: { resumeJobId?: string }) {
     </Alert>
   );
   const listHref = kind === "action" ? "/actions" : "/outcomes";
+  const toWrite = report ? report.toCreate + report.toUpdate : 0;
 
   const progressBar = jobId && (
     <section className="space-y-2" aria-labelledby="import-progress">
@@ -214,7 +215,7 @@ export function ImportWizard({ resumeJobId }: { resumeJobId?: string }) {
         <h2 id="import-done" className="text-lg font-semibold">
           {t("steps.done")}
         </h2>
-        <p role="status">{undone ? t("undone") : t("done", { created: done.created, skipped: done.skipped })}</p>
+        <p role="status">{undone ? t("undone") : t("done", { created: done.created, updated: done.updated ?? 0, skipped: done.skipped })}</p>
         {alert}
         <div className="flex flex-wrap gap-2">
           {!undone && (
@@ -340,17 +341,25 @@ export function ImportWizard({ resumeJobId }: { resumeJobId?: string }) {
             {t("steps.report")}
           </h2>
           <p role="status" data-testid="import-summary">
-            {t("summary", { total: report.total, toCreate: report.toCreate, errors: report.errors })}
+            {t("summary", {
+              total: report.total,
+              toCreate: report.toCreate,
+              toUpdate: report.toUpdate,
+              unchanged: report.unchanged,
+              errors: report.errors,
+            })}
           </p>
-          {report.kind === "action" && <p className="text-sm text-muted-foreground">{t("onlyCreates")}</p>}
+          <p className="text-sm text-muted-foreground">
+            {report.kind === "action" ? t("updatesHint") : t("outcomesOnlyCreate")}
+          </p>
           <div className="flex flex-wrap gap-2">
             <Button variant="outline" onClick={() => check()} disabled={busy !== null}>
               {busy === "check" && <Spinner />} {busy === "check" ? t("checking") : t("checkAgain")}
             </Button>
-            <Button onClick={() => runImport(false)} disabled={busy !== null || report.errors > 0 || report.toCreate === 0}>
-              {busy === "import" && <Spinner />} {busy === "import" ? t("importing") : t("import", { count: report.toCreate })}
+            <Button onClick={() => runImport(false)} disabled={busy !== null || report.errors > 0 || toWrite === 0}>
+              {busy === "import" && <Spinner />} {busy === "import" ? t("importing") : t("import", { count: toWrite })}
             </Button>
-            {report.errors > 0 && report.toCreate > 0 && (
+            {report.errors > 0 && toWrite > 0 && (
               <Button variant="secondary" onClick={() => runImport(true)} disabled={busy !== null}>
                 {t("skipBad", { count: report.errors })}
               </Button>

@@ -106,8 +106,8 @@ async function runJob(jobId: string, actor: Actor, file: ImportFile, req: TImpor
     await progress.settled();
     await finish(jobId, {
       status: "done",
-      done: result.created,
-      total: result.created,
+      done: result.created + result.updated,
+      total: result.created + result.updated,
       result: result as unknown as Prisma.InputJsonValue,
     });
   } catch (e) {

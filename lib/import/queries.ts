@@ -12,6 +12,7 @@ export type ImportBatchDTO = {
   by: string;
   at: string;
   created: number;
+  updated: number;
   skipped: number;
   undoneAt: string | null;
 };
@@ -32,6 +33,7 @@ export async function findImportBatches({ actor, take = 20 }: { actor: Actor; ta
     by: nameOf.get(b.createdById) ?? "",
     at: b.createdAt.toISOString(),
     created: b.created,
+    updated: b.updated,
     skipped: b.skipped,
     undoneAt: b.undoneAt?.toISOString() ?? null,
   }));

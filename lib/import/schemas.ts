@@ -54,8 +54,21 @@ export const ZImportRequest = z.strictObject({
 export type TImportRequest = z.input<typeof ZImportRequest>;
 
 /** One message of the report: a catalogue key (import namespace) with its values. */
-export type RowMessage = { key: string; column?: string; value?: string };
-export type RowResult = { row: number; result: "create" | "error"; messages: RowMessage[] };
+export type RowMessage = { key: string; column?: string; value?: string; /** another row of the file it refers to */ otherRow?: number };
+/** A value as the report shows it: plain text, or a vocabulary label in both languages. */
+export type ShownValue = string | { en: string; uk: string };
+/** A field an update would change, from the saved value to the file's. */
+export type FieldChange = { field: ImportField; from: ShownValue; to: ShownValue };
+/**
+ * create: a new record; update: the action whose reference number the row names, with the fields
+ * that change; unchanged: that action already holds the row's values (skipped, not an error).
+ */
+export type RowResult = {
+  row: number;
+  result: "create" | "update" | "unchanged" | "error";
+  messages: RowMessage[];
+  changes?: FieldChange[];
+};
 export type Proposal = { kind: "org" | "campaign"; name: string; rows: number };
 
 export type DryRunReport = {
@@ -66,6 +79,8 @@ export type DryRunReport = {
   mapping: Mapping;
   total: number;
   toCreate: number;
+  toUpdate: number;
+  unchanged: number;
   errors: number;
   rows: RowResult[];
   proposals: Proposal[];

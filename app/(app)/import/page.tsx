@@ -55,7 +55,7 @@ export default async function ImportPage({ searchParams }: { searchParams: Promi
                   <TableCell>{b.by}</TableCell>
                   <TableCell>{format.dateTime(new Date(b.at), { dateStyle: "medium", timeStyle: "short" })}</TableCell>
                   <TableCell>
-                    {b.created} / {b.skipped}
+                    {b.created} / {b.updated} / {b.skipped}
                   </TableCell>
                   <TableCell>
                     {b.undoneAt ? (
