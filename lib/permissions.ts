@@ -86,6 +86,17 @@ export const actionScope = (actor: Actor): Prisma.ActionWhereInput =>
         ],
       };
 
+/**
+ * The restricted actions a reader without "restricted.read" may see: their own (author or
+ * participant). The same rows as actionScope narrowed to restricted ones, asked through the index
+ * of each action's people (migration 20261204040000_action_people) instead of an OR no index answers.
+ */
+export const ownRestrictedActions = (actor: Pick<Actor, "id">): Prisma.ActionWhereInput => ({
+  deletedAt: null,
+  confidentiality: "RESTRICTED",
+  people: { has: actor.id },
+});
+
 /** An outcome's participants are its author and the authors and participants of the actions linked to it. */
 export const outcomeScope = (actor: Actor): Prisma.OutcomeWhereInput =>
   can(actor, "restricted.read")

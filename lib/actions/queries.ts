@@ -8,7 +8,7 @@ import { clampBatchSize, seekAfter, seekBatches, seekThrough, type SeekKey, type
 import { organizationsById, termsById } from "@/lib/exports/lookups";
 import { flip, keysetPage, type CursorPage } from "@/lib/list-cursor";
 import { visibleLinkCounts } from "@/lib/links/counts";
-import { actionScope, assertCan, canEditRecord, linkScope, type Actor } from "@/lib/permissions";
+import { actionScope, assertCan, canEditRecord, linkScope, ownRestrictedActions, type Actor } from "@/lib/permissions";
 import { textSearch } from "@/lib/search/query";
 import type { ActionDetail, ActionListRow } from "./dto";
 import { listTerms } from "@/lib/vocabularies/queries";
@@ -150,7 +150,8 @@ export async function findActions({ actor, params }: { actor: Actor; params: unk
       // filtered by type (or category) and dates only is counted from the day counts instead.
       if (!(p.type || p.category) || !countableByDays(p, ["type", "category"])) return db.action.count({ where, take: cap });
       const counted = await countByDays(actor, "Action", { from: p.from, to: p.to, typeIds: await actionTypeIds(p) }, () =>
-        db.action.count({ where: { AND: [where, { confidentiality: "RESTRICTED" }] } }),
+        // only called for readers who may not read every restricted action: theirs, by the people index
+        db.action.count({ where: { AND: [where, ownRestrictedActions(actor)] } }),
       );
       return Math.min(counted, cap);
     },
