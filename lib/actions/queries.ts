@@ -270,43 +270,52 @@ export async function* iterateActions({
 /** One action with everything its page shows; absent or out of scope → NOT_FOUND. */
 export async function getAction({ actor, id }: { actor: Actor; id: string }): Promise<ActionDetail> {
   assertCan(actor, "record.read");
-  const a = await db.action.findFirst({
-    where: { AND: [{ id }, actionScope(actor)] },
-    select: {
-      ...listSelect,
-      summary: true,
-      summaryTranslation: true,
-      responseSummary: true,
-      responseDate: true,
-      createdAt: true,
-      updatedAt: true,
-      version: true,
-      createdById: true,
-      createdBy: { select: { id: true, name: true } },
-      campaigns: { select: { campaign: { select: { id: true, title: true, titleUk: true, deletedAt: true } } } },
-      participants: { select: { user: { select: { id: true, name: true } } } },
-      links: {
-        where: linkScope(actor),
-        orderBy: [{ outcome: { date: "desc" } }, { id: "asc" }],
-        select: {
-          id: true,
-          evidenceNote: true,
-          contribution: termRef,
-          outcome: {
-            select: {
-              id: true,
-              title: true,
-              titleTranslation: true,
-              originalLanguage: true,
-              date: true,
-              datePrecision: true,
-              type: termRef,
-            },
+  // The action and its relations in parallel: one nested read would load them level by level, one
+  // round trip after another (bench/lists.ts scenario 4). Nothing is returned unless the action
+  // itself is in the actor's scope; the links carry their own scope (both of their ends).
+  const [found, campaigns, participants, links] = await Promise.all([
+    db.action.findFirst({
+      where: { AND: [{ id }, actionScope(actor)] },
+      select: {
+        ...listSelect,
+        summary: true,
+        summaryTranslation: true,
+        responseSummary: true,
+        responseDate: true,
+        createdAt: true,
+        updatedAt: true,
+        version: true,
+        createdById: true,
+        createdBy: { select: { id: true, name: true } },
+      },
+    }),
+    db.actionCampaign.findMany({
+      where: { actionId: id },
+      select: { campaign: { select: { id: true, title: true, titleUk: true, deletedAt: true } } },
+    }),
+    db.actionParticipant.findMany({ where: { actionId: id }, select: { user: { select: { id: true, name: true } } } }),
+    db.actionOutcomeLink.findMany({
+      where: { AND: [{ actionId: id }, linkScope(actor)] },
+      orderBy: [{ outcome: { date: "desc" } }, { id: "asc" }],
+      select: {
+        id: true,
+        evidenceNote: true,
+        contribution: termRef,
+        outcome: {
+          select: {
+            id: true,
+            title: true,
+            titleTranslation: true,
+            originalLanguage: true,
+            date: true,
+            datePrecision: true,
+            type: termRef,
           },
         },
       },
-    },
-  });
+    }),
+  ]);
+  const a = found && { ...found, campaigns, participants, links };
   if (!a) throw new AppError("NOT_FOUND");
   const participantIds = a.participants.map((p) => p.user.id);
   return {
