@@ -7,6 +7,8 @@ export const jobKey = (name: string) => name.replace(/\.(\w)/g, (_, c: string) =
 export type JobResultMessage = { key: string; values: Record<string, string | number> };
 
 export function jobResultMessage(name: string, result: Record<string, unknown> | null, error: string | null): JobResultMessage | null {
+  // an unexpected failure keeps only its log reference (lib/jobs/runner.ts)
+  if (error?.startsWith("ref:")) return { key: "results.unexpected", values: { ref: error.slice(4) } };
   if (error) return { key: "results.error", values: { error } };
   if (!result) return null;
   if (name === "reminders.email" && result.smtp === false) return { key: "results.noSmtp", values: {} };

@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
 import { db, type Db } from "@/lib/db";
+import { logUnexpected } from "@/lib/errors";
 
 // Background jobs on PostgreSQL. Each job has one JobRun row: when it is due next, and who holds it
 // now. An instance runs a job only after claiming that row with one conditional UPDATE (due, and no
@@ -21,6 +22,16 @@ export type JobDefinition = {
   leaseMs: number;
   run: (ctx: { now: Date; client: Db }) => Promise<JobResult>;
 };
+
+/**
+ * A failure a job expects and explains in words an administrator can act on (e.g. the SMTP server
+ * refused). Any other error is logged with a reference, and only the reference is kept on the row:
+ * no database error text reaches the jobs page.
+ */
+export class JobFailure extends Error {}
+
+/** The `lastError` of an unexpected failure: its log reference. */
+export const UNEXPECTED_PREFIX = "ref:";
 
 export type JobOutcome = { name: string; ran: false } | { name: string; ran: true; result?: JobResult; error?: string };
 
@@ -86,8 +97,9 @@ export async function runJob(
     await finishJob(client, job, worker, { result });
     return { name: job.name, ran: true, result };
   } catch (e) {
-    const error = e instanceof Error ? e.message.slice(0, 500) : "failed";
-    console.error(`[jobs] ${job.name} failed:`, e);
+    const error =
+      e instanceof JobFailure ? e.message.slice(0, 500) : `${UNEXPECTED_PREFIX}${logUnexpected(e, `job ${job.name}`)}`;
+    if (e instanceof JobFailure) console.error(`[jobs] ${job.name}: ${e.message}`);
     await finishJob(client, job, worker, { error }).catch(() => undefined);
     return { name: job.name, ran: true, error };
   }

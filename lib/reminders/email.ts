@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db, Tx } from "@/lib/db";
+import { JobFailure } from "@/lib/jobs/runner";
 import type { Mailer } from "@/lib/mail";
 import { byRecordType, recordHref, visibleRecords } from "@/lib/notifications/queries";
 import type { NotificationKind } from "@/lib/notifications/queries";
@@ -18,6 +19,8 @@ type Pending = { id: string; userId: string; kind: NotificationKind; recordType:
 type Recipient = Actor & { locale: string };
 
 const BATCH = 25;
+/** the most notifications one digest lists (the rest wait for the next one) */
+const DIGEST_MAX = 100;
 const MAX_BATCHES = 20;
 const TX = { timeout: 60_000, maxWait: 10_000 };
 
@@ -53,7 +56,7 @@ async function itemsFor(tx: Tx, user: Recipient, rows: Pending[], appUrl: string
 const settle = (tx: Tx, ids: string[], now: Date) =>
   ids.length ? tx.notification.updateMany({ where: { id: { in: ids } }, data: { emailedAt: now } }) : null;
 
-async function claimPending(tx: Tx, cutoff: Date, extra: string, params: unknown[]): Promise<Pending[]> {
+async function claimPending(tx: Tx, cutoff: Date, extra: string, params: unknown[], limit: number): Promise<Pending[]> {
   return tx.$queryRawUnsafe<Pending[]>(
     `SELECT n."id", n."userId", n."kind", n."recordType", n."recordId", a."name" AS "actorName"
        FROM "Notification" n
@@ -61,7 +64,7 @@ async function claimPending(tx: Tx, cutoff: Date, extra: string, params: unknown
        LEFT JOIN "User" a ON a."id" = n."actorId"
       WHERE ${pendingWhere(cutoff)} ${extra}
       ORDER BY n."createdAt", n."id"
-      LIMIT ${BATCH * 4}
+      LIMIT ${Math.trunc(limit)}
       FOR UPDATE OF n SKIP LOCKED`,
     ...params,
   );
@@ -72,7 +75,7 @@ async function sendImmediate(client: Db, now: Date, mailer: Mailer, appUrl: stri
   let sent = 0;
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
     const { claimed, error } = await client.$transaction(async (tx) => {
-      const rows = (await claimPending(tx, emailCutoff(now, rules), `AND u."emailReminders" = 'IMMEDIATE'`, [])).slice(0, BATCH);
+      const rows = await claimPending(tx, emailCutoff(now, rules), `AND u."emailReminders" = 'IMMEDIATE'`, [], BATCH);
       const people = await recipients(tx, [...new Set(rows.map((r) => r.userId))]);
       const done: string[] = [];
       try {
@@ -95,7 +98,7 @@ async function sendImmediate(client: Db, now: Date, mailer: Mailer, appUrl: stri
         await settle(tx, done, now);
       }
     }, TX);
-    if (error) throw new Error(`SMTP: ${error} (${sent} sent before)`);
+    if (error) throw new JobFailure(`SMTP: ${error} (${sent} sent before)`);
     if (claimed < BATCH) break;
   }
   return sent;
@@ -120,7 +123,7 @@ async function sendDigests(client: Db, now: Date, mailer: Mailer, appUrl: string
       const people = await recipients(tx, users.map((u) => u.id));
       try {
         for (const user of people.values()) {
-          const rows = await claimPending(tx, cutoff, `AND n."userId" = $1`, [user.id]);
+          const rows = await claimPending(tx, cutoff, `AND n."userId" = $1`, [user.id], DIGEST_MAX);
           const items = [...(await itemsFor(tx, user, rows, appUrl)).values()];
           if (items.length) {
             await mailer.send({ to: user.email, ...composeDigest({ locale: user.locale, name: user.name, items, accountUrl: `${appUrl}/account` }) });
@@ -134,7 +137,7 @@ async function sendDigests(client: Db, now: Date, mailer: Mailer, appUrl: string
         return { claimed: 0, error: e instanceof Error ? e.message : "send failed" };
       }
     }, TX);
-    if (error) throw new Error(`SMTP: ${error} (${sent} digests sent before)`);
+    if (error) throw new JobFailure(`SMTP: ${error} (${sent} digests sent before)`);
     if (claimed < BATCH) break;
   }
   return sent;

@@ -5,7 +5,7 @@ import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, type Db } from "@/lib/db";
-import { runJob, type JobDefinition } from "@/lib/jobs/runner";
+import { JobFailure, runJob, type JobDefinition } from "@/lib/jobs/runner";
 import { mailerFromEnv, type Mailer } from "@/lib/mail";
 import { listNotifications } from "@/lib/notifications/queries";
 import { makeAction } from "@/prisma/factories";
@@ -143,9 +143,14 @@ describe("[JOBS] a job runs once however many instances tick", () => {
     await new Promise((r) => setTimeout(r, 100));
     expect((await runJob(j, { worker: "B" })).ran).toBe(true);
 
-    const failing: JobDefinition = { ...j, name: uniq("test.job."), run: async () => Promise.reject(new Error("SMTP: connection refused")) };
+    const failing: JobDefinition = { ...j, name: uniq("test.job."), run: async () => Promise.reject(new JobFailure("SMTP: connection refused")) };
     expect(await runJob(failing, { worker: "A" })).toEqual({ name: failing.name, ran: true, error: "SMTP: connection refused" });
     expect(await db.jobRun.findUniqueOrThrow({ where: { name: failing.name } })).toMatchObject({ lastError: "SMTP: connection refused", lockedBy: null });
+    // anything else (say a database error) keeps only a log reference: its text never reaches the jobs page
+    const broken: JobDefinition = { ...j, name: uniq("test.job."), run: async () => Promise.reject(new Error('relation "Secret" does not exist')) };
+    const outcome = await runJob(broken, { worker: "A" });
+    expect(outcome).toMatchObject({ ran: true, error: expect.stringMatching(/^ref:\w+$/) });
+    expect(JSON.stringify(await db.jobRun.findUniqueOrThrow({ where: { name: broken.name } }))).not.toContain("Secret");
   });
 });
 
