@@ -28,7 +28,7 @@ import {
   type Mapping,
 } from "./schemas";
 
-const CHUNK = 1000;
+const CHUNK = 250;
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 export type ImportFile = { name: string; bytes: Uint8Array };

@@ -40,13 +40,21 @@ describe("matchChoice", () => {
 });
 
 describe("readCsv", () => {
-  it("reads commas, a BOM and quoted cells", () => {
-    const t = readCsv(bytes('\uFEFFTitle,Date\n"Letter, to SCA",2023-05-14\n'));
+  it("reads commas, a BOM and quoted cells", async () => {
+    const t = await readCsv(bytes('\uFEFFTitle,Date\n"Letter, to SCA",2023-05-14\n'));
     expect(t).toEqual({ headers: ["Title", "Date"], rows: [["Letter, to SCA", "2023-05-14"]] });
   });
-  it("reads semicolons without a BOM, and Cyrillic", () => {
-    const t = readCsv(bytes("Назва;Дата\nЛист до ГАНІ;14.05.2023\n\n"));
+  it("reads semicolons without a BOM, and Cyrillic", async () => {
+    const t = await readCsv(bytes("Назва;Дата\nЛист до ГАНІ;14.05.2023\n\n"));
     expect(t).toEqual({ headers: ["Назва", "Дата"], rows: [["Лист до ГАНІ", "14.05.2023"]] });
+  });
+  it("reads a large file in slices: a quoted cell with commas and line breaks across a slice boundary stays whole", async () => {
+    const long = `Звернення, "щодо" військовополонених\n`.repeat(5_000); // about 200,000 characters
+    const rows = Array.from({ length: 3 }, (_, i) => `Row ${i},"${long.replace(/"/g, '""')}"`);
+    const t = await readCsv(bytes(["Title,Summary", ...rows].join("\n")));
+    expect(t.headers).toEqual(["Title", "Summary"]);
+    expect(t.rows.map((r) => r[0])).toEqual(["Row 0", "Row 1", "Row 2"]);
+    expect(t.rows.every((r) => r[1] === long)).toBe(true);
   });
 });
 

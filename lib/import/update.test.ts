@@ -180,7 +180,7 @@ describe("[IMPORT] updates by reference number", () => {
       createdById: owner.id,
       status: "SENT",
     });
-    const table = readCsv(csv([`Mine ${t};2023;LETTER_APPEAL;CLOSED;;S-${t};`]).bytes);
+    const table = await readCsv(csv([`Mine ${t};2023;LETTER_APPEAL;CLOSED;;S-${t};`]).bytes);
     const result = await evaluate("action", table, MAPPING, await loadContext(db, outsider), new Set());
     expect(result.rows).toEqual([
       { row: 2, result: "error", messages: [{ key: "msg.referenceHidden", column: "Reference", value: `S-${t}` }] },
@@ -199,7 +199,7 @@ describe("[IMPORT] updates by reference number", () => {
     const colleague = await makeActor("STAFF");
     const t = uniq();
     await makeAction(db, { referenceNumber: `V-${t}`, confidentiality: "INTERNAL", createdById: author.id, status: "SENT" });
-    const table = readCsv(csv([`;;;Closed;;V-${t};`]).bytes);
+    const table = await readCsv(csv([`;;;Closed;;V-${t};`]).bytes);
     const result = await evaluate("action", table, MAPPING, await loadContext(db, colleague), new Set());
     expect(result.rows[0]).toEqual({
       row: 2,
