@@ -29,8 +29,13 @@ test("[REMINDERS] a follow-up due tomorrow reaches its author under the bell onc
   await waitForHydration(run);
   await run.click();
   await expect(admin.getByText(/^Done: /)).toBeVisible(SAVE);
+  // the run is recorded: a fresh load shows when it ran (and axe checks the page as loaded, with its
+  // title; right after the action the streamed metadata may not be back yet)
+  await admin.reload();
+  await expect(admin).toHaveTitle(/Background jobs/);
   const row = admin.getByRole("row").filter({ hasText: "Follow-up reminders" });
   await expect(row).not.toContainText("Not yet");
+  await expect(row).toContainText(/reminders? created|no new reminders/);
   const axe = await new AxeBuilder({ page: admin }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
   await admin.screenshot({ path: "test-results/jobs-page.png", fullPage: true });
