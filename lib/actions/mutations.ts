@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import { changedFields, recordAudit } from "@/lib/audit";
 import { claimVersion, takeExpectedVersion } from "@/lib/concurrency";
 import { toDbDate, toDbDateOrNull, toIsoDate, toIsoDateOrNull } from "@/lib/dates";
@@ -77,41 +78,46 @@ export async function createAction({ actor, input }: { actor: Actor; input: unkn
   });
 }
 
+/** What an edit reads of a stored action: its own fields and the codes and ids of its relations. */
+export const STORED_ACTION_INCLUDE = {
+  type: { select: { code: true } },
+  status: { select: { code: true } },
+  organizations: { select: { organizationId: true } },
+  campaigns: { select: { campaignId: true } },
+  participants: { select: { userId: true } },
+} as const satisfies Prisma.ActionInclude;
+
+type StoredAction = Prisma.ActionGetPayload<{ include: typeof STORED_ACTION_INCLUDE }>;
+
+/** A stored action as the input that would save it unchanged (codes and ids; empty fields absent). */
+export const inputOfStoredAction = (a: StoredAction): TActionData => ({
+  title: a.title,
+  type: a.type.code,
+  date: toIsoDate(a.date),
+  datePrecision: a.datePrecision,
+  status: a.status.code,
+  organizationIds: a.organizations.map((o) => o.organizationId),
+  campaignIds: a.campaigns.map((c) => c.campaignId),
+  participantIds: a.participants.map((p) => p.userId),
+  referenceNumber: a.referenceNumber ?? undefined,
+  summary: a.summary ?? undefined,
+  responseSummary: a.responseSummary ?? undefined,
+  responseDate: toIsoDateOrNull(a.responseDate) ?? undefined,
+  followUpDue: toIsoDateOrNull(a.followUpDue) ?? undefined,
+  confidentiality: a.confidentiality,
+  originalLanguage: a.originalLanguage as RecordLanguage,
+  titleTranslation: a.titleTranslation ?? undefined,
+  summaryTranslation: a.summaryTranslation ?? undefined,
+  needsTranslation: a.needsTranslation,
+});
+
 /** Loads an action the actor may see and edit, with its current audited snapshot. */
 async function loadEditable(tx: Tx, actor: Actor, id: string): Promise<ActionSnapshot> {
-  const a = await tx.action.findFirst({
-    where: { AND: [{ id }, actionScope(actor)] },
-    include: {
-      type: { select: { code: true } },
-      status: { select: { code: true } },
-      organizations: { select: { organizationId: true } },
-      campaigns: { select: { campaignId: true } },
-      participants: { select: { userId: true } },
-    },
-  });
+  const a = await tx.action.findFirst({ where: { AND: [{ id }, actionScope(actor)] }, include: STORED_ACTION_INCLUDE });
   if (!a) throw new AppError("NOT_FOUND");
-  const participantIds = a.participants.map((p) => p.userId);
-  assertCanEditRecord(actor, { createdById: a.createdById, participantIds }, { entity: "Action", id });
-  return snapshotOf({
-    title: a.title,
-    type: a.type.code,
-    date: toIsoDate(a.date),
-    datePrecision: a.datePrecision,
-    status: a.status.code,
-    organizationIds: a.organizations.map((o) => o.organizationId),
-    campaignIds: a.campaigns.map((c) => c.campaignId),
-    participantIds,
-    referenceNumber: a.referenceNumber ?? undefined,
-    summary: a.summary ?? undefined,
-    responseSummary: a.responseSummary ?? undefined,
-    responseDate: toIsoDateOrNull(a.responseDate) ?? undefined,
-    followUpDue: toIsoDateOrNull(a.followUpDue) ?? undefined,
-    confidentiality: a.confidentiality,
-    originalLanguage: a.originalLanguage as RecordLanguage,
-    titleTranslation: a.titleTranslation ?? undefined,
-    summaryTranslation: a.summaryTranslation ?? undefined,
-    needsTranslation: a.needsTranslation,
-  });
+  const input = inputOfStoredAction(a);
+  assertCanEditRecord(actor, { createdById: a.createdById, participantIds: input.participantIds }, { entity: "Action", id });
+  return snapshotOf(input);
 }
 
 export async function updateAction({ actor, id, input }: { actor: Actor; id: string; input: unknown }): Promise<{ id: string }> {

@@ -4,9 +4,9 @@ import "server-only";
 // name. Nothing is written here; mutations.ts runs the same evaluation inside its transaction.
 // An action row whose reference number names an existing action the importer may see and edit
 // updates it (outcomes have no natural key: their rows only ever create).
+import { inputOfStoredAction, STORED_ACTION_INCLUDE } from "@/lib/actions/mutations";
 import { ZActionInput, type TActionData } from "@/lib/actions/schemas";
 import { changedFields } from "@/lib/audit";
-import { toIsoDate, toIsoDateOrNull } from "@/lib/dates";
 import type { Db, Tx } from "@/lib/db";
 import { ZOutcomeInput, type TOutcomeData } from "@/lib/outcomes/schemas";
 import { actionScope, canEditRecord, type Actor } from "@/lib/permissions";
@@ -142,40 +142,15 @@ async function loadTargets(ctx: Context, ids: string[]): Promise<Map<string, Tar
   for (let i = 0; i < ids.length; i += ID_CHUNK) {
     const rows = await ctx.db.action.findMany({
       where: { AND: [{ id: { in: ids.slice(i, i + ID_CHUNK) } }, actionScope(ctx.actor)] },
-      include: {
-        type: { select: { code: true } },
-        status: { select: { code: true } },
-        organizations: { select: { organizationId: true } },
-        campaigns: { select: { campaignId: true } },
-        participants: { select: { userId: true } },
-      },
+      include: STORED_ACTION_INCLUDE,
     });
     for (const a of rows) {
-      const participantIds = a.participants.map((p) => p.userId);
+      const input = inputOfStoredAction(a);
       targets.set(a.id, {
         id: a.id,
         version: a.version,
-        editable: canEditRecord(ctx.actor, { createdById: a.createdById, participantIds }),
-        input: {
-          title: a.title,
-          type: a.type.code,
-          date: toIsoDate(a.date),
-          datePrecision: a.datePrecision,
-          status: a.status.code,
-          organizationIds: a.organizations.map((o) => o.organizationId),
-          campaignIds: a.campaigns.map((c) => c.campaignId),
-          participantIds,
-          referenceNumber: a.referenceNumber ?? undefined,
-          summary: a.summary ?? undefined,
-          responseSummary: a.responseSummary ?? undefined,
-          responseDate: toIsoDateOrNull(a.responseDate) ?? undefined,
-          followUpDue: toIsoDateOrNull(a.followUpDue) ?? undefined,
-          confidentiality: a.confidentiality,
-          originalLanguage: a.originalLanguage,
-          titleTranslation: a.titleTranslation ?? undefined,
-          summaryTranslation: a.summaryTranslation ?? undefined,
-          needsTranslation: a.needsTranslation,
-        },
+        editable: canEditRecord(ctx.actor, { createdById: a.createdById, participantIds: input.participantIds }),
+        input,
       });
     }
   }
