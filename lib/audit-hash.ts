@@ -34,23 +34,32 @@ export type HashedAuditRow = {
   userAgent: string | null;
 };
 
-/** sha256(previous hash + canonical JSON of the row), hex. The first row has no previous hash. */
-export function chainHash(prevHash: string | null, row: HashedAuditRow): string {
-  const body = canonicalJson({
-    id: String(row.id),
-    at: row.at instanceof Date ? row.at.toISOString() : row.at,
+/**
+ * The canonical JSON of a row split around its id: `${head}"id":"<id>",${tail}` is exactly
+ * canonicalJson of the row. The id sits between "event" and "ip" in sorted key order, and the
+ * database function that appends to the chain (migration 20261205000000_audit_append) draws the id
+ * under the chain's lock and puts it in between, so the writer's hash and the verifier's agree.
+ */
+export function canonicalAroundId(row: Omit<HashedAuditRow, "id">): { head: string; tail: string } {
+  const before = canonicalJson({
     actorId: row.actorId,
     actorRole: row.actorRole,
-    event: row.event,
+    after: row.after ?? null,
+    at: row.at instanceof Date ? row.at.toISOString() : row.at,
+    before: row.before ?? null,
     entity: row.entity,
     entityId: row.entityId,
-    before: row.before ?? null,
-    after: row.after ?? null,
-    ip: row.ip,
-    userAgent: row.userAgent,
+    event: row.event,
   });
+  const after = canonicalJson({ ip: row.ip, userAgent: row.userAgent });
+  return { head: `${before.slice(0, -1)},`, tail: `,${after.slice(1)}` };
+}
+
+/** sha256(previous hash + canonical JSON of the row), hex. The first row has no previous hash. */
+export function chainHash(prevHash: string | null, row: HashedAuditRow): string {
+  const { head, tail } = canonicalAroundId(row);
   return createHash("sha256")
     .update(prevHash ?? "")
-    .update(body)
+    .update(`${head}"id":${JSON.stringify(String(row.id))}${tail}`)
     .digest("hex");
 }

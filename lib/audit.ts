@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { chainHash } from "./audit-hash";
+import { canonicalAroundId } from "./audit-hash";
 import type { Tx } from "./db";
 import type { Actor } from "./permissions";
 
@@ -24,21 +24,16 @@ export type AuditInput = {
 const toJson = (value: Snapshot | null | undefined): Json | undefined =>
   value == null ? undefined : (JSON.parse(JSON.stringify(value)) as Json);
 
-/** Serializes writers of the audit chain (any constant shared by all writers). */
-export const AUDIT_CHAIN_LOCK = 727_001;
-
 /**
  * Writes one audit row with the transaction client of the change it describes, as the next link
- * of the hash chain. A transaction-scoped advisory lock serializes writers so that the chain never
- * forks; it is released when the change commits or rolls back.
+ * of the hash chain, in one round trip: the database function `audit_append` takes a
+ * transaction-scoped advisory lock (so the chain never forks; released when the change commits or
+ * rolls back), reads the last hash, draws the id and inserts the row with its hash. The lock is
+ * held until commit, so callers write their audit rows last in the transaction.
  */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
-  await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
-  const [{ id }] = await tx.$queryRaw<{ id: bigint }[]>`SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'id')) AS id`;
   const row = {
-    id,
-    at: new Date(),
+    at: new Date().toISOString(),
     actorId: input.actor?.id ?? null,
     actorRole: input.actor?.role ?? null,
     event: input.event,
@@ -49,16 +44,10 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
     ip: input.actor?.ip ?? input.ip ?? null,
     userAgent: input.actor?.userAgent ?? input.userAgent ?? null,
   };
-  const prevHash = last?.hash ?? null;
-  await tx.auditEvent.create({
-    data: {
-      ...row,
-      before: row.before ?? undefined,
-      after: row.after ?? undefined,
-      prevHash,
-      hash: chainHash(prevHash, row),
-    },
-  });
+  const { head, tail } = canonicalAroundId(row);
+  const json = (v: Json | null) => (v === null ? null : JSON.stringify(v));
+  await tx.$queryRaw`SELECT audit_append(${row.at}, ${row.actorId}, ${row.actorRole}, ${row.event}, ${row.entity},
+    ${row.entityId}, ${json(row.before)}::jsonb, ${json(row.after)}::jsonb, ${row.ip}, ${row.userAgent}, ${head}, ${tail})`;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
