@@ -10,7 +10,7 @@ import { parseInput } from "@/lib/parse";
 import type { RecordLanguage } from "@/lib/record-language";
 import { actionScope, assertCan, assertCanEditRecord, type Actor } from "@/lib/permissions";
 import { assertReferencesExist } from "@/lib/references";
-import { termIdByCode } from "@/lib/vocabularies/queries";
+import { termIdsByCode } from "@/lib/vocabularies/queries";
 import { ZActionInput, type TActionData } from "./schemas";
 
 /** The audited shape of an action: codes, ids and ISO dates, sorted so diffs are stable. */
@@ -39,10 +39,11 @@ const snapshotOf = (d: TActionData) => ({
 
 async function columnsOf(tx: Tx, d: TActionData) {
   await assertReferencesExist(tx, d);
+  const terms = await termIdsByCode(tx, { type: ["ACTION_TYPE", d.type], status: ["ACTION_STATUS", d.status] });
   return {
     title: d.title,
-    typeId: await termIdByCode(tx, "ACTION_TYPE", d.type, "type"),
-    statusId: await termIdByCode(tx, "ACTION_STATUS", d.status, "status"),
+    typeId: terms.type,
+    statusId: terms.status,
     date: toDbDate(d.date),
     datePrecision: d.datePrecision,
     referenceNumber: d.referenceNumber ?? null,

@@ -9,7 +9,7 @@ import { parseInput } from "@/lib/parse";
 import type { RecordLanguage } from "@/lib/record-language";
 import { assertCan, assertCanEditRecord, outcomeScope, type Actor } from "@/lib/permissions";
 import { assertReferencesExist } from "@/lib/references";
-import { termIdByCode } from "@/lib/vocabularies/queries";
+import { termIdsByCode } from "@/lib/vocabularies/queries";
 import { ZOutcomeInput, type TOutcomeData } from "./schemas";
 
 type OutcomeSnapshot = ReturnType<typeof snapshotOf>;
@@ -40,10 +40,11 @@ async function columnsOf(tx: Tx, d: TOutcomeData) {
     campaignIds: d.campaignIds,
     organizationId: { decidingBodyId: d.decidingBodyId, subjectId: d.subjectId },
   });
+  const terms = await termIdsByCode(tx, { type: ["OUTCOME_TYPE", d.type], verification: ["VERIFICATION", d.verification] });
   return {
     title: d.title,
-    typeId: await termIdByCode(tx, "OUTCOME_TYPE", d.type, "type"),
-    verificationId: await termIdByCode(tx, "VERIFICATION", d.verification, "verification"),
+    typeId: terms.type,
+    verificationId: terms.verification,
     date: toDbDate(d.date),
     datePrecision: d.datePrecision,
     decidingBodyId: d.decidingBodyId ?? null,
