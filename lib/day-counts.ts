@@ -1,6 +1,6 @@
 import "server-only";
 import { toDbDate, toIsoDate } from "@/lib/dates";
-import { db } from "@/lib/db";
+import { db, type Db } from "@/lib/db";
 import { can, type Actor } from "@/lib/permissions";
 import type { DateRange } from "@/lib/dashboard/period";
 
@@ -121,4 +121,38 @@ export async function counterpartCounts(
   for (const r of restricted) out.set(r.organizationId, (out.get(r.organizationId) ?? 0) + r._count._all);
   for (const [id, n] of out) if (n <= 0) out.delete(id);
   return out;
+}
+
+/**
+ * Moves the day counts' writer shards into shard 0 (migration 20261205010000_day_count_shards):
+ * writers add to their connection's shard (1–16) so that they don't queue on one row; this keeps
+ * the number of rows readers sum about what it would be with one row per key. It skips rows a writer
+ * holds (they move next time) and alone writes shard 0, so it never waits for a writer. Each table
+ * in one statement: the counts leave their shards and arrive in shard 0 in the same transaction, so
+ * a reader sees one or the other, never both or neither. Rows that net to zero are removed.
+ */
+export async function foldDayCountShards(client: Db): Promise<{ folded: number }> {
+  const [records, counterparts] = await client.$transaction([
+    client.$executeRaw`
+      WITH moved AS (
+        DELETE FROM "RecordDayCount" WHERE ctid = ANY(ARRAY(
+          SELECT ctid FROM "RecordDayCount" WHERE "shard" <> 0 FOR UPDATE SKIP LOCKED
+        )) RETURNING "entity", "date", "typeId", "restricted", "n"
+      )
+      INSERT INTO "RecordDayCount" AS c ("entity", "date", "typeId", "restricted", "shard", "n")
+      SELECT "entity", "date", "typeId", "restricted", 0, sum("n")::int FROM moved GROUP BY 1, 2, 3, 4
+      ON CONFLICT ("entity", "date", "typeId", "restricted", "shard") DO UPDATE SET "n" = c."n" + EXCLUDED."n"`,
+    client.$executeRaw`
+      WITH moved AS (
+        DELETE FROM "CounterpartDayCount" WHERE ctid = ANY(ARRAY(
+          SELECT ctid FROM "CounterpartDayCount" WHERE "shard" <> 0 FOR UPDATE SKIP LOCKED
+        )) RETURNING "date", "organizationId", "restricted", "n"
+      )
+      INSERT INTO "CounterpartDayCount" AS c ("date", "organizationId", "restricted", "shard", "n")
+      SELECT "date", "organizationId", "restricted", 0, sum("n")::int FROM moved GROUP BY 1, 2, 3
+      ON CONFLICT ("date", "organizationId", "restricted", "shard") DO UPDATE SET "n" = c."n" + EXCLUDED."n"`,
+    client.$executeRaw`DELETE FROM "RecordDayCount" WHERE "shard" = 0 AND "n" = 0`,
+    client.$executeRaw`DELETE FROM "CounterpartDayCount" WHERE "shard" = 0 AND "n" = 0`,
+  ]);
+  return { folded: records + counterparts };
 }

@@ -1,10 +1,12 @@
 // Integration tests: the dashboard's numbers equal the totals of the lists they link to, for each
 // role's visibility, against the real test database.
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { buildActionWhere, findActions } from "@/lib/actions/queries";
 import { ZActionListParams } from "@/lib/actions/schemas";
 import { addDays } from "@/lib/dashboard/period";
 import { todayIso } from "@/lib/dates";
+import { foldDayCountShards } from "@/lib/day-counts";
 import { db } from "@/lib/db";
 import { findOutcomes } from "@/lib/outcomes/queries";
 import type { Actor } from "@/lib/permissions";
@@ -142,6 +144,54 @@ describe("[DASHBOARD] numbers for a period, beside the year before", () => {
     // 25 more this year; the year before keeps its count (a move within it) and gains a visit.
     expect([d.actions.count, d.actions.previous.count]).toEqual([before.actions.count + 25, before.actions.previous.count]);
     expect(d.groups.visit.previous.count).toBe(before.groups.visit.previous.count + 1);
+  }, 90_000);
+
+  it("writers on separate connections count in separate shards, and folding the shards changes no number", async () => {
+    const s = await seedYear();
+    const day = new Date(`${s.year}-06-10T00:00:00Z`);
+    // Actions of one day, type and body written from several connections at once, as concurrent
+    // saves do: each connection adds to its own shard instead of queueing on one row.
+    // Connections until two of them write to different shards (backend pid modulo 16).
+    const clients: pg.Client[] = [];
+    const seen = new Set<number>();
+    while (seen.size < 2 && clients.length < 40) {
+      const c = new pg.Client({ connectionString: process.env.APP_DATABASE_URL ?? process.env.DATABASE_URL });
+      await c.connect();
+      clients.push(c);
+      seen.add((await c.query<{ shard: number }>(`SELECT day_count_shard() AS shard`)).rows[0].shard);
+    }
+    try {
+      for (const c of clients)
+        await c.query(
+          `WITH a AS (
+             INSERT INTO "Action" (id, title, "typeId", date, "statusId", confidentiality, "createdById", "createdAt", "updatedAt")
+             SELECT $1, 'Sharded count', "typeId", $2, "statusId", 'PUBLIC', "createdById", now(), now() FROM "Action" WHERE "createdById" = $3 LIMIT 1
+             RETURNING id
+           ) INSERT INTO "ActionOrganization" ("actionId", "organizationId") SELECT id, $4 FROM a`,
+          [`shard${uniq()}`, day, s.author.id, s.body.id],
+        );
+    } finally {
+      await Promise.all(clients.map((c) => c.end()));
+    }
+    const shards = async () =>
+      (await db.recordDayCount.findMany({ where: { entity: "Action", date: day }, select: { shard: true } })).map((r) => r.shard);
+    expect(new Set(await shards()).size).toBeGreaterThan(1);
+    // what this test's year shows (follow-ups and the like depend on other tests' rows)
+    const counts = async () => {
+      const d = await getDashboard({ actor: s.manager, params: s.params });
+      const bodies = await getDashboardCounterparts({ actor: s.manager, params: s.params });
+      return { actions: d.actions, groups: d.groups, outcomes: d.outcomes, body: bodies.find((c) => c.org.id === s.body.id) };
+    };
+    const before = await counts();
+    expect(before.body?.count).toBe(4 + clients.length);
+
+    const { folded } = await foldDayCountShards(db);
+
+    expect(folded).toBeGreaterThan(0);
+    expect(new Set(await shards())).toEqual(new Set([0]));
+    expect(await db.counterpartDayCount.count({ where: { date: day, organizationId: s.body.id, shard: { not: 0 } } })).toBe(0);
+    expect(await counts()).toEqual(before);
+    for (const actor of [s.outsider, s.manager]) await expectEveryNumberMatchesItsList(actor, await getDashboard({ actor, params: s.params }), 40);
   }, 90_000);
 
   it("the counterpart counts follow links added and removed, moves, confidentiality, soft and hard deletion and a body deleted", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { foldDayCountShards } from "@/lib/day-counts";
 import { mailerFromEnv } from "@/lib/mail";
 import { sendReminderEmails } from "@/lib/reminders/email";
 import { scanFollowUps } from "@/lib/reminders/scan";
@@ -24,6 +25,14 @@ export const JOBS = [
     everyMs: 1 * MINUTE,
     leaseMs: 5 * MINUTE,
     run: ({ client, now }) => sendReminderEmails(client, now, mailerFromEnv(), appUrl()),
+  },
+  {
+    // the dashboard's day counts, written per connection to spare concurrent writers a hot row,
+    // folded back into one row per key (lib/day-counts.ts)
+    name: "dayCounts.fold",
+    everyMs: 60 * MINUTE,
+    leaseMs: 10 * MINUTE,
+    run: ({ client }) => foldDayCountShards(client),
   },
 ] as const satisfies readonly JobDefinition[];
 
