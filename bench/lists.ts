@@ -5,7 +5,10 @@
 //   5. creating an action (+ audit row), 20 writers        6. the list's total (capped count)
 //
 //   npm run bench:lists -- [--url postgresql://postgres@127.0.0.1:5432/perf_bench] [--port 3206]
-//                          [--runs 40] [--warmup 5] [--writes 10] [--skip-build]
+//                          [--runs 40] [--warmup 5] [--writes 10] [--pace 1000] [--skip-build] [--only 4,5]
+//
+// --only runs some scenarios (ids as in the table; "browser" for the browser side) and prints them
+// without writing bench/results.
 //
 // The database must be migrated and filled by bench/generate.ts (see bench/README.md). The app is
 // built (scripts/build-if-needed.mjs), started with `next start` on --port as the app role, and
@@ -26,7 +29,7 @@ import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { chromium } from "@playwright/test";
 import pg from "pg";
-import { chainHash } from "../lib/audit-hash";
+import { canonicalAroundId, chainHash } from "../lib/audit-hash";
 import { encodeCursor } from "../lib/list-cursor";
 import { buildIfNeeded } from "../scripts/build-if-needed.mjs";
 import { ensureAppRole } from "../scripts/db-utils.mjs";
@@ -44,6 +47,10 @@ const runs = num("runs", 40);
 const warmup = num("warmup", 5);
 const writesPerWriter = num("writes", 10);
 const WRITERS = 20;
+const only = arg("only")?.split(",");
+// Scenario 5p: how often each writer creates an action.
+const PACE_MS = num("pace", 1000);
+const runs_ = (id: string) => !only || only.includes(id);
 const base = `http://127.0.0.1:${port}`;
 const host = new URL(url).hostname;
 if (!["127.0.0.1", "localhost", "::1"].includes(host)) throw new Error(`Refusing a non-local database (${host})`);
@@ -299,7 +306,7 @@ async function main() {
       path: `/api/actions?size=25`,
       call: () => findActions({ actor: staff, params: { size: "25" } }),
     },
-  ];
+  ].filter((s) => runs_(s.id));
   const captured = new Map<string, CapturedQuery[]>();
   for (const s of scenarios) captured.set(s.id, (await capture.capture(s.call)).queries);
   await capture.client.$disconnect();
@@ -346,116 +353,151 @@ async function main() {
       appStats.set(s.id, st);
       row(s.id, s.label, st, baseline.get(s.id));
     }
-    row(
-      "1p",
-      "list page HTML (/actions?since 2016)",
-      stats(await timed(Math.ceil(runs / 2), () => get(`/actions?${new URLSearchParams(listParams)}`))),
-    );
-    row("4p", "detail page HTML (/actions/:id)", stats(await timed(Math.ceil(runs / 2), () => get(`/actions/${DETAIL_ID}`))));
+    if (runs_("1p"))
+      row(
+        "1p",
+        "list page HTML (/actions?since 2016)",
+        stats(await timed(Math.ceil(runs / 2), () => get(`/actions?${new URLSearchParams(listParams)}`))),
+      );
+    if (runs_("4p"))
+      row("4p", "detail page HTML (/actions/:id)", stats(await timed(Math.ceil(runs / 2), () => get(`/actions/${DETAIL_ID}`))));
 
-    const browser = await browserSide(cookie);
-    browserLine = `Browser: /actions first load ${browser.js.files} scripts, ${(browser.js.wire / 1024).toFixed(0)} KiB over the wire (${(browser.js.raw / 1024).toFixed(0)} KiB unpacked); filter change → updated table p50 ${browser.filter.p50.toFixed(0)} ms, max ${browser.filter.p99.toFixed(0)} ms over ${browser.filter.n} changes (load ${load()}).`;
-    console.log(browserLine);
+    if (runs_("browser")) {
+      const browser = await browserSide(cookie);
+      browserLine = `Browser: /actions first load ${browser.js.files} scripts, ${(browser.js.wire / 1024).toFixed(0)} KiB over the wire (${(browser.js.raw / 1024).toFixed(0)} KiB unpacked); filter change → updated table p50 ${browser.filter.p50.toFixed(0)} ms, max ${browser.filter.p99.toFixed(0)} ms over ${browser.filter.n} changes (load ${load()}).`;
+      console.log(browserLine);
+    }
 
-    // Scenario 5: 20 writers, each creating `writes` actions one after another.
-    const terms = (
-      await sql.query(
-        `SELECT code, vocabulary::text FROM "Term" WHERE (vocabulary = 'ACTION_TYPE' AND code = 'LETTER_APPEAL') OR (vocabulary = 'ACTION_STATUS' AND code = 'SENT')`,
-      )
-    ).rows;
-    if (terms.length < 2) throw new Error("vocabulary missing");
-    const headBefore = (await sql.query(`SELECT max(id)::text AS id FROM "AuditEvent"`)).rows[0].id as string;
-    const writeTimes: number[] = [];
-    const cookies = await Promise.all(Array.from({ length: WRITERS }, () => signIn(STAFF_EMAIL)));
-    const headAfterSignIn = (await sql.query(`SELECT max(id)::text AS id FROM "AuditEvent"`)).rows[0].id as string;
-    let failures = 0;
-    await Promise.all(
-      cookies.map(async (c, w) => {
-        for (let i = 0; i < writesPerWriter; i++) {
-          const t = performance.now();
-          const res = await fetch(`${base}/api/actions`, {
-            method: "POST",
-            headers: { cookie: c, "content-type": "application/json", origin: base },
-            body: JSON.stringify({
-              title: `Bench letter ${w}-${i} ${Date.now()}`,
-              type: "LETTER_APPEAL",
-              date: "2026-11-30",
-              status: "SENT",
-              confidentiality: "INTERNAL",
-            }),
-          });
-          await res.arrayBuffer();
-          if (res.status !== 201) failures++;
-          writeTimes.push(performance.now() - t);
-        }
-      }),
-    );
-    // Baseline: the same work by hand, 20 connections at once.
-    const clients = await Promise.all(
-      Array.from({ length: WRITERS }, async () => {
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query("SET TIME ZONE 'UTC'");
-        return c;
-      }),
-    );
-    const sqlTimes: number[] = [];
-    await Promise.all(
-      clients.map(async (c, w) => {
-        for (let i = 0; i < writesPerWriter; i++) {
-          const t = performance.now();
-          const id = `benchw_${Date.now()}_${w}_${i}`;
-          await c.query("BEGIN");
-          await c.query(
-            `INSERT INTO "Action" (id, title, "typeId", date, "statusId", confidentiality, "createdById", "createdAt", "updatedAt")
+    if (runs_("5")) {
+      // Scenario 5: 20 writers, each creating `writes` actions one after another.
+      const terms = (
+        await sql.query(
+          `SELECT code, vocabulary::text FROM "Term" WHERE (vocabulary = 'ACTION_TYPE' AND code = 'LETTER_APPEAL') OR (vocabulary = 'ACTION_STATUS' AND code = 'SENT')`,
+        )
+      ).rows;
+      if (terms.length < 2) throw new Error("vocabulary missing");
+      const headBefore = (await sql.query(`SELECT max(id)::text AS id FROM "AuditEvent"`)).rows[0].id as string;
+      const cookies = await Promise.all(Array.from({ length: WRITERS }, () => signIn(STAFF_EMAIL)));
+      const headAfterSignIn = (await sql.query(`SELECT max(id)::text AS id FROM "AuditEvent"`)).rows[0].id as string;
+      let failures = 0;
+      // Each writer creates `writesPerWriter` actions. Closed loop (pace 0): the next as soon as the
+      // last is answered, so 20 requests are always in flight and the figure is mostly queueing for
+      // the CPU. Paced: writer w starts at w × pace / 20 and sends one every `pace` ms (or late, when
+      // the last answer came later): WRITERS × 1000 / pace creates per second in all.
+      const writeAll = async (pace: number) => {
+        const times: number[] = [];
+        const t0 = performance.now();
+        await Promise.all(
+          cookies.map(async (c, w) => {
+            for (let i = 0; i < writesPerWriter; i++) {
+              const due = t0 + ((w / WRITERS) * pace + i * pace);
+              if (pace) await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+              const t = performance.now();
+              const res = await fetch(`${base}/api/actions`, {
+                method: "POST",
+                headers: { cookie: c, "content-type": "application/json", origin: base },
+                body: JSON.stringify({
+                  title: `Bench letter ${w}-${i} ${Date.now()}`,
+                  type: "LETTER_APPEAL",
+                  date: "2026-11-30",
+                  status: "SENT",
+                  confidentiality: "INTERNAL",
+                }),
+              });
+              await res.arrayBuffer();
+              if (res.status !== 201) failures++;
+              times.push(performance.now() - t);
+            }
+          }),
+        );
+        return stats(times);
+      };
+      await writeAll(0); // warm-up: the first writes of a fresh process compile the create's code paths
+      const w = await writeAll(0);
+      const paced = await writeAll(PACE_MS);
+      // Baseline: the same work by hand, 20 connections at once, closed loop: the action's INSERT and
+      // the chain's append function (as lib/audit.ts calls it), then COMMIT.
+      const clients = await Promise.all(
+        Array.from({ length: WRITERS }, async () => {
+          const c = new pg.Client({ connectionString: url });
+          await c.connect();
+          await c.query("SET TIME ZONE 'UTC'");
+          return c;
+        }),
+      );
+      const sqlTimes: number[] = [];
+      await Promise.all(
+        clients.map(async (c, w) => {
+          for (let i = 0; i < writesPerWriter; i++) {
+            const t = performance.now();
+            const id = `benchw_${Date.now()}_${w}_${i}`;
+            await c.query("BEGIN");
+            await c.query(
+              `INSERT INTO "Action" (id, title, "typeId", date, "statusId", confidentiality, "createdById", "createdAt", "updatedAt")
              VALUES ($1, $2, (SELECT id FROM "Term" WHERE vocabulary = 'ACTION_TYPE' AND code = 'LETTER_APPEAL'), '2026-11-30',
                      (SELECT id FROM "Term" WHERE vocabulary = 'ACTION_STATUS' AND code = 'SENT'), 'INTERNAL', $3, now(), now())`,
-            [id, `Bench SQL letter ${w}-${i}`, staff.id],
-          );
-          await c.query("SELECT pg_advisory_xact_lock(727001)");
-          const last = (await c.query(`SELECT hash FROM "AuditEvent" ORDER BY id DESC LIMIT 1`)).rows[0]?.hash ?? null;
-          const nextId = (await c.query(`SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'id'))::text AS id`)).rows[0].id;
-          const row = {
-            id: nextId,
-            at: new Date(),
-            actorId: staff.id,
-            actorRole: "STAFF",
-            event: "action.created",
-            entity: "Action",
-            entityId: id,
-            before: null,
-            after: { title: `Bench SQL letter ${w}-${i}` },
-            ip: null,
-            userAgent: null,
-          };
-          await c.query(
-            `INSERT INTO "AuditEvent" (id, at, "actorId", "actorRole", event, entity, "entityId", after, "prevHash", hash) VALUES ($1, $2, $3, 'STAFF', $4, $5, $6, $7, $8, $9)`,
-            [nextId, row.at, row.actorId, row.event, row.entity, row.entityId, row.after, last, chainHash(last, row)],
-          );
-          await c.query("COMMIT");
-          sqlTimes.push(performance.now() - t);
-        }
-      }),
-    );
-    await Promise.all(clients.map((c) => c.end()));
-    const chain = await checkChainFrom(sql, headAfterSignIn);
-    const w = stats(writeTimes);
-    const wb = stats(sqlTimes);
-    rows.push([
-      "5",
-      `create action + audit, ${WRITERS} writers × ${writesPerWriter}`,
-      ...[w.p50, w.p95, w.p99].map((x) => x.toFixed(1)),
-      ...[wb.p50, wb.p95, wb.p99].map((x) => x.toFixed(1)),
-      (w.p95 / wb.p95).toFixed(2),
-      `100 ${w.p95 < 100 ? "ok" : "OVER"}`,
-      load(),
-    ]);
-    chainLine = `Scenario 5: ${failures} failed requests; audit chain checked over the ${chain.rows} events written since the writers signed in (from id ${headAfterSignIn}, after ${headBefore}): ${chain.breaks} breaks.`;
-    console.log(rows.at(-1)!.join(" | "));
-    console.log(chainLine);
-    const s1 = appStats.get("1")!;
-    const s2 = appStats.get("2")!;
-    chainLine += `\nScenario 2 / scenario 1 (p95): ${(s2.p95 / s1.p95).toFixed(2)} (target ≤ 1.3).`;
+              [id, `Bench SQL letter ${w}-${i}`, staff.id],
+            );
+            const row = {
+              at: new Date().toISOString(),
+              actorId: staff.id,
+              actorRole: "STAFF",
+              event: "action.created",
+              entity: "Action",
+              entityId: id,
+              before: null,
+              after: { title: `Bench SQL letter ${w}-${i}` },
+              ip: null,
+              userAgent: null,
+            };
+            const { head, tail } = canonicalAroundId(row);
+            await c.query(`SELECT audit_append($1, $2, $3, $4, $5, $6, NULL, $7::jsonb, NULL, NULL, $8, $9)`, [
+              row.at,
+              row.actorId,
+              row.actorRole,
+              row.event,
+              row.entity,
+              row.entityId,
+              JSON.stringify(row.after),
+              head,
+              tail,
+            ]);
+            await c.query("COMMIT");
+            sqlTimes.push(performance.now() - t);
+          }
+        }),
+      );
+      await Promise.all(clients.map((c) => c.end()));
+      const chain = await checkChainFrom(sql, headAfterSignIn);
+      const wb = stats(sqlTimes);
+      rows.push([
+        "5",
+        `create action + audit, ${WRITERS} writers × ${writesPerWriter}`,
+        ...[w.p50, w.p95, w.p99].map((x) => x.toFixed(1)),
+        ...[wb.p50, wb.p95, wb.p99].map((x) => x.toFixed(1)),
+        (w.p95 / wb.p95).toFixed(2),
+        `100 ${w.p95 < 100 ? "ok" : "OVER"}`,
+        load(),
+      ]);
+      console.log(rows.at(-1)!.join(" | "));
+      rows.push([
+        "5p",
+        `the same, paced: ${WRITERS} writers × 1 every ${PACE_MS / 1000} s (${((WRITERS * 1000) / PACE_MS).toFixed(0)}/s)`,
+        ...[paced.p50, paced.p95, paced.p99].map((x) => x.toFixed(1)),
+        "–",
+        "–",
+        "–",
+        "–",
+        `100 ${paced.p95 < 100 ? "ok" : "OVER"}`,
+        load(),
+      ]);
+      chainLine = `Scenario 5: ${failures} failed requests; audit chain checked over the ${chain.rows} events written since the writers signed in (from id ${headAfterSignIn}, after ${headBefore}): ${chain.breaks} breaks.`;
+      console.log(rows.at(-1)!.join(" | "));
+      console.log(chainLine);
+    }
+    const s1 = appStats.get("1");
+    const s2 = appStats.get("2");
+    if (s1 && s2) chainLine += `\nScenario 2 / scenario 1 (p95): ${(s2.p95 / s1.p95).toFixed(2)} (target ≤ 1.3).`;
   } finally {
     try {
       process.kill(-app.pid!, "SIGTERM");
@@ -490,6 +532,9 @@ Machine: 2 cores shared with other work; "load" is the 1-minute load average whe
 "app" = one HTTP request to the JSON route (same lib function as the page); "SQL" = the statements
 that function sent, replayed one after another with pg (scenario 5: the minimal transaction by hand,
 20 connections). Target for 1–4 and 6: p95 ≤ 2 × SQL p95 + 20 and < 150; scenario 5: p95 < 100.
+Scenario 5 runs closed loop (each writer sends its next create when the last is answered: 20 always in
+flight, so its time is mostly waiting for the CPU); 5p paces the same writers (one create each per
+--pace ms, staggered).
 Total time ${((Date.now() - t0) / 1000).toFixed(0)} s.
 
 ${table}
@@ -499,6 +544,7 @@ ${chainLine}
 ${browserLine}
 `;
   console.log(`\n${table}\n\n${chainLine}\n${browserLine}`);
+  if (only) return;
   mkdirSync("bench/results", { recursive: true });
   const file = `bench/results/${when.slice(0, 10)}.md`;
   writeFileSync(file, md);
