@@ -69,11 +69,12 @@ export async function createAction({ actor, input }: { actor: Actor; input: unkn
   assertCan(actor, "record.create");
   const { key, fields } = takeIdempotencyKey(input);
   const data = parseInput(ZActionInput, fields);
-  return createOnce({ actor, scope: "action.create", key }, async (tx) => {
+  return createOnce({ actor, scope: "action.create", key }, async (tx, noteRecord) => {
     const action = await tx.action.create({
       data: { ...(await columnsOf(tx, data)), createdById: actor.id, ...relationsOf(data) },
       select: { id: true },
     });
+    await noteRecord(action.id);
     await recordAudit(tx, { actor, event: "action.created", entity: "Action", entityId: action.id, after: snapshotOf(data) });
     return action;
   });

@@ -46,8 +46,9 @@ export async function createCampaign({ actor, input }: { actor: Actor; input: un
   assertCan(actor, "reference.write");
   const { key, fields } = takeIdempotencyKey(input);
   const data = parseInput(ZCampaignInput, fields);
-  return createOnce({ actor, scope: "campaign.create", key }, async (tx) => {
+  return createOnce({ actor, scope: "campaign.create", key }, async (tx, noteRecord) => {
     const campaign = await tx.campaign.create({ data: await columnsOf(tx, data), select: { id: true } });
+    await noteRecord(campaign.id);
     await recordAudit(tx, { actor, event: "campaign.created", entity: "Campaign", entityId: campaign.id, after: snapshotOf(data) });
     return campaign;
   });

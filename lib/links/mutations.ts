@@ -31,7 +31,7 @@ export async function createLink({ actor, input }: { actor: Actor; input: unknow
   assertCan(actor, "record.edit.own");
   const { key, fields } = takeIdempotencyKey(input);
   const data = parseInput(ZLinkInput, fields);
-  return createOnce({ actor, scope: "link.create", key }, async (tx) => {
+  return createOnce({ actor, scope: "link.create", key }, async (tx, noteRecord) => {
     await assertCanLink(tx, actor, data.actionId, data.outcomeId);
     const existing = await tx.actionOutcomeLink.findUnique({
       where: { actionId_outcomeId: { actionId: data.actionId, outcomeId: data.outcomeId } },
@@ -54,6 +54,7 @@ export async function createLink({ actor, input }: { actor: Actor; input: unknow
       contribution: data.contribution,
       evidenceNote: data.evidenceNote ?? null,
     };
+    await noteRecord(link.id);
     await recordAudit(tx, { actor, event: "link.created", entity: "ActionOutcomeLink", entityId: link.id, after });
     return link;
   });

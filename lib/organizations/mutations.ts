@@ -32,8 +32,9 @@ export async function createOrganization({ actor, input }: { actor: Actor; input
   assertCan(actor, "reference.write");
   const { key, fields } = takeIdempotencyKey(input);
   const data = parseInput(ZOrganizationInput, fields);
-  return createOnce({ actor, scope: "organization.create", key }, async (tx) => {
+  return createOnce({ actor, scope: "organization.create", key }, async (tx, noteRecord) => {
     const org = await tx.organization.create({ data: await columnsOf(tx, data), select: { id: true } });
+    await noteRecord(org.id);
     await recordAudit(tx, { actor, event: "organization.created", entity: "Organization", entityId: org.id, after: snapshotOf(data) });
     return org;
   });

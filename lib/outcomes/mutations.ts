@@ -66,7 +66,7 @@ export async function createOutcome({ actor, input }: { actor: Actor; input: unk
   assertCan(actor, "record.create");
   const { key, fields } = takeIdempotencyKey(input);
   const data = parseInput(ZOutcomeInput, fields);
-  return createOnce({ actor, scope: "outcome.create", key }, async (tx) => {
+  return createOnce({ actor, scope: "outcome.create", key }, async (tx, noteRecord) => {
     const outcome = await tx.outcome.create({
       data: {
         ...(await columnsOf(tx, data)),
@@ -75,6 +75,7 @@ export async function createOutcome({ actor, input }: { actor: Actor; input: unk
       },
       select: { id: true },
     });
+    await noteRecord(outcome.id);
     await recordAudit(tx, { actor, event: "outcome.created", entity: "Outcome", entityId: outcome.id, after: snapshotOf(data) });
     return outcome;
   });
