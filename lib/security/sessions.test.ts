@@ -25,6 +25,14 @@ describe("[AUTH] sessions: timeouts", () => {
     const { user } = await makeActor("STAFF", { password: PASSWORD });
     const claims = await signIn(user.email);
     expect(await resolveSession(claims)).toMatchObject({ id: user.id, sid: claims.sid, enrolmentRequired: false });
+    const seen = async () => (await db.authSession.findUniqueOrThrow({ where: { id: claims.sid } })).lastSeenAt.getTime();
+    const first = await seen();
+    // activity is written at most once a minute: a request 30 s later writes nothing, one 2 minutes later does
+    await resolveSession(claims, later(30_000));
+    expect(await seen()).toBe(first);
+    const twoMinutes = later(120_000);
+    await resolveSession(claims, twoMinutes);
+    expect(await seen()).toBe(twoMinutes.getTime());
   });
 
   it("ends after 30 minutes without a request (idle), however young", async () => {
