@@ -105,6 +105,15 @@ describe("[ACTIONS] create", () => {
     expect(await db.action.count({ where: { title } })).toBe(0);
   });
 
+  it("an unknown type and an unknown status are both reported at once", async () => {
+    const staff = await makeActor("STAFF");
+    const err = await expectAppError(
+      createAction({ actor: staff, input: actionInput({ type: "NO_SUCH_TYPE", status: "LOST" }) }),
+      "VALIDATION",
+    );
+    expect(err.fieldErrors).toEqual({ type: ["validation.choose"], status: ["validation.choose"] });
+  });
+
   it("an unknown status code is a field error on status", async () => {
     const staff = await makeActor("STAFF");
     const err = await expectAppError(createAction({ actor: staff, input: actionInput({ status: "LOST" }) }), "VALIDATION");
