@@ -8,7 +8,7 @@ import { clampBatchSize, seekAfter, seekBatches, seekThrough, type SeekKey, type
 import { organizationsById, termsById } from "@/lib/exports/lookups";
 import { flip, keysetPage, type CursorPage } from "@/lib/list-cursor";
 import { visibleLinkCounts } from "@/lib/links/counts";
-import { actionScope, assertCan, canEditRecord, linkScope, ownRestrictedActions, type Actor } from "@/lib/permissions";
+import { actionScope, assertCan, canEditRecord, linkScope, outcomeScope, ownRestrictedActions, type Actor } from "@/lib/permissions";
 import { textSearch } from "@/lib/search/query";
 import type { ActionDetail, ActionListRow, TermRef } from "./dto";
 import { listTerms } from "@/lib/vocabularies/queries";
@@ -292,7 +292,7 @@ export async function getAction({ actor, id }: { actor: Actor; id: string }): Pr
   // on the join table) and the terms from one read of the vocabulary: Prisma loads a nested select
   // level by level, a query per level, and each query costs the app more than the database
   // (bench/lists.ts scenario 4: 14 queries before, 8 now). Nothing is returned unless the action
-  // itself is in the actor's scope; the links carry their own scope (both of their ends).
+  // itself is in the actor's scope; the links carry the scope of their other end.
   const { type: _type, status: _status, organizations: _organizations, ...scalars } = listSelect;
   const ofThisAction = { some: { actionId: id } };
   const [found, term, organizations, campaigns, participants, links] = await Promise.all([
@@ -329,8 +329,10 @@ export async function getAction({ actor, id }: { actor: Actor; id: string }): Pr
       orderBy: [{ name: "asc" }, { id: "asc" }],
       select: { id: true, name: true },
     }),
+    // linkScope is the scope of both ends; this end is the action, whose own scope decides above
+    // whether anything is returned, so only the outcome's is asked here (a simpler query to plan)
     db.actionOutcomeLink.findMany({
-      where: { AND: [{ actionId: id }, linkScope(actor)] },
+      where: { actionId: id, outcome: outcomeScope(actor) },
       orderBy: [{ outcome: { date: "desc" } }, { id: "asc" }],
       select: {
         id: true,
