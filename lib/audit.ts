@@ -21,8 +21,12 @@ export type AuditInput = {
   userAgent?: string | null;
 };
 
-const toJson = (value: Snapshot | null | undefined): Json | undefined =>
-  value == null ? undefined : (JSON.parse(JSON.stringify(value)) as Json);
+/** A snapshot as the JSON text the database stores, and as the value that text reads back as (what the hash covers). */
+function jsonOf(value: Snapshot | null | undefined): { text: string | null; value: Json | null } {
+  if (value == null) return { text: null, value: null };
+  const text = JSON.stringify(value);
+  return { text, value: JSON.parse(text) as Json };
+}
 
 /**
  * Writes one audit row with the transaction client of the change it describes, as the next link
@@ -32,6 +36,8 @@ const toJson = (value: Snapshot | null | undefined): Json | undefined =>
  * held until commit, so callers write their audit rows last in the transaction.
  */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
+  const before = jsonOf(input.before);
+  const after = jsonOf(input.after);
   const row = {
     at: new Date().toISOString(),
     actorId: input.actor?.id ?? null,
@@ -39,15 +45,14 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
     event: input.event,
     entity: input.entity,
     entityId: input.entityId ?? null,
-    before: toJson(input.before) ?? null,
-    after: toJson(input.after) ?? null,
+    before: before.value,
+    after: after.value,
     ip: input.actor?.ip ?? input.ip ?? null,
     userAgent: input.actor?.userAgent ?? input.userAgent ?? null,
   };
   const { head, tail } = canonicalAroundId(row);
-  const json = (v: Json | null) => (v === null ? null : JSON.stringify(v));
   await tx.$queryRaw`SELECT audit_append(${row.at}, ${row.actorId}, ${row.actorRole}, ${row.event}, ${row.entity},
-    ${row.entityId}, ${json(row.before)}::jsonb, ${json(row.after)}::jsonb, ${row.ip}, ${row.userAgent}, ${head}, ${tail})`;
+    ${row.entityId}, ${before.text}::jsonb, ${after.text}::jsonb, ${row.ip}, ${row.userAgent}, ${head}, ${tail})`;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

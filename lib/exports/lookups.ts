@@ -5,7 +5,8 @@ import { db } from "@/lib/db";
 // Exports read rows by the thousand. Loading a batch's terms and organizations through Prisma's
 // nested selects costs one query with thousands of parameters per relation and batch; these
 // lookups read the (small) vocabulary once and each organization once per export instead. They
-// return exactly the fields of the list's own select, so rows come out as the list's rows.
+// return exactly the fields of the list's own select, so rows come out as the list's rows. An
+// action's page also takes its terms (its own, its links' and their outcomes') from one termsById.
 
 type Selected<S> = { [K in keyof S as S[K] extends true ? K : never]: unknown };
 
