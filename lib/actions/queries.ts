@@ -4,11 +4,11 @@ import { todayIso, toIsoDate, toIsoDateOrNull, toDbDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { countableByDays, countByDays } from "@/lib/day-counts";
 import { AppError, forbidden } from "@/lib/errors";
-import { clampBatchSize, seekAfter, seekBatches, seekThrough, type SeekKey, type SeekRange } from "@/lib/exports/keyset";
+import { clampBatchSize, seekAfter, seekBatches, type SeekKey } from "@/lib/exports/keyset";
 import { organizationsById, termsById } from "@/lib/exports/lookups";
 import { flip, keysetPage, type CursorPage } from "@/lib/list-cursor";
 import { visibleLinkCounts } from "@/lib/links/counts";
-import { actionScope, assertCan, canEditRecord, linkScope, outcomeScope, ownRestrictedActions, type Actor } from "@/lib/permissions";
+import { actionScope, assertCan, canEditRecord, outcomeScope, ownRestrictedActions, type Actor } from "@/lib/permissions";
 import { textSearch } from "@/lib/search/query";
 import type { ActionDetail, ActionListRow, TermRef } from "./dto";
 import { listTerms } from "@/lib/vocabularies/queries";
@@ -210,11 +210,10 @@ const SEEK: Record<ActionSortKey, SeekKey<SeekRow, Prisma.ActionWhereInput>> = {
 /**
  * Every action of the list (all pages) in batches: the same params, where-builder, scope and order as
  * findActions, the same rows, read with keyset pagination so that memory stays flat for any number
- * of rows. Each batch is one query on Action (scalars only) plus two: the counterparts of the
- * batch's ids (one array parameter), and the outcome links counted under linkScope, naming the batch
- * by its range in the list. Prisma's `_count` would aggregate the whole link table for every batch,
- * and 2,000 ids as Prisma parameters cost it more than the range costs PostgreSQL
- * (bench/export-csv.ts: 12,000 rows/s against 26,000).
+ * of rows. Each batch is one query on Action (scalars only) plus the counterparts and the visible
+ * outcome links of the batch's ids, each passed as one array parameter: Prisma's nested selects
+ * would send the 2,000 ids as 2,000 parameters per relation, and its `_count` would aggregate the
+ * whole link table for every batch (bench/export-csv.ts: 12,000 rows/s against 26,000).
  */
 export async function* iterateActions({
   actor,
@@ -235,25 +234,14 @@ export async function* iterateActions({
   const select = { ...scalars, updatedAt: true, typeId: true, statusId: true } as const satisfies Prisma.ActionSelect;
   const term = await termsById(listSelect.type.select);
   const orgs = organizationsById(listSelect.organizations.select.organization.select);
-  const hydrate = async (
-    rows: Prisma.ActionGetPayload<{ select: typeof select }>[],
-    range: SeekRange,
-  ): Promise<ActionListRow[]> => {
-    // The batch's actions by their range in the list, not by id: a list of 2,000 ids per query
-    // would also stay in the driver adapter's debug history (the last 100 queries).
-    const batch: Prisma.ActionWhereInput = {
-      AND: [where, ...(range.after ? [seekAfter(key, p.dir, range.after)] : []), seekThrough(key, p.dir, range.through)],
-    };
-    const [counterparts, links] = await Promise.all([
+  const hydrate = async (rows: Prisma.ActionGetPayload<{ select: typeof select }>[]): Promise<ActionListRow[]> => {
+    const ids = rows.map((r) => r.id);
+    const [counterparts, linkCount] = await Promise.all([
       // An action's counterparts are all shown (the list has no rule on them), so the batch's ids say
       // which: one array parameter, answered from the link table's index alone.
       db.$queryRaw<{ actionId: string; organizationId: string }[]>`
-        SELECT "actionId", "organizationId" FROM "ActionOrganization" WHERE "actionId" = ANY(${rows.map((r) => r.id)})`,
-      db.actionOutcomeLink.groupBy({
-        by: ["actionId"],
-        where: { AND: [{ action: batch }, linkScope(actor)] },
-        _count: { _all: true },
-      }),
+        SELECT "actionId", "organizationId" FROM "ActionOrganization" WHERE "actionId" = ANY(${ids})`,
+      visibleLinkCounts(actor, "action", ids),
     ]);
     await orgs.load(counterparts.map((c) => c.organizationId));
     const orgsOf = new Map<string, ReturnType<typeof orgs.get>[]>();
@@ -262,7 +250,6 @@ export async function* iterateActions({
       if (list) list.push(orgs.get(c.organizationId));
       else orgsOf.set(c.actionId, [orgs.get(c.organizationId)]);
     }
-    const linkCount = new Map(links.map((l) => [l.actionId, l._count._all]));
     return rows.map((r) =>
       toListRow(
         r,

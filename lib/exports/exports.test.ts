@@ -148,7 +148,7 @@ describe("[EXPORTS] the export is the list", () => {
     // Ties on every sort key, and nulls among the follow-up dates, so the id tie-breaker and the
     // null block are crossed at batch boundaries (batches of 3).
     // Counterparts and outcome links on some rows, so that each batch's related rows (read by the
-    // batch's range in the list) land on the right rows.
+    // batch's ids) land on the right rows.
     const bodies = await Promise.all([0, 1, 2].map((n) => makeOrganization(db, { acronym: `B${n}${token}` })));
     const outcome = await makeOutcome(db);
     for (let i = 0; i < 14; i++) {

@@ -38,28 +38,8 @@ export function seekAfter<Row, Where>(key: SeekKey<Row, Where>, dir: SortDir, cu
 }
 
 /**
- * The rows up to and including `cursor` in the order [key dir, id dir]: with seekAfter of the
- * previous batch's last row, it bounds one batch, so that queries for the batch's related rows can
- * name the range instead of thousands of ids.
- */
-export function seekThrough<Row, Where>(key: SeekKey<Row, Where>, dir: SortDir, cursor: SeekCursor): Where {
-  const strict = dir === "asc" ? "lt" : "gt";
-  const bound = dir === "asc" ? "lte" : "gte";
-  const idThrough = { id: { [bound]: cursor.id } };
-  // A cursor in the trailing block of nulls: every row with a value, then the nulls up to its id.
-  if (cursor.value === null) return { OR: [key.where({ not: null }), { AND: [key.where(null), idThrough] }] } as Where;
-  const v = cursor.value;
-  return {
-    AND: [key.where({ [bound]: v }), { OR: [key.where({ [strict]: v }), { AND: [key.where({ equals: v }), idThrough] }] }],
-  } as Where;
-}
-
-/** One batch's place in the list: after the previous batch's last row (none for the first), through its own. */
-export type SeekRange = { after: SeekCursor | null; through: SeekCursor };
-
-/**
  * Batches of a list in its order, fetched with keyset pagination, each completed by `hydrate` (the
- * batch's related rows, keyed by its ids). The next batch is requested as soon as the current one
+ * batch's related rows, read by its ids). The next batch is requested as soon as the current one
  * arrives, and hydrated as soon as it arrives in turn, so the database works on batch n+1 while
  * batch n is hydrated and written; at most two batches are in memory. Stops when a batch comes back
  * short.
@@ -68,11 +48,11 @@ export async function* seekBatches<Row, Out = Row>(
   fetch: (cursor: SeekCursor | null) => Promise<Row[]>,
   cursorOf: (row: Row) => SeekCursor,
   batchSize: number,
-  hydrate: (rows: Row[], range: SeekRange) => Promise<Out[]> = async (rows) => rows as unknown as Out[],
+  hydrate: (rows: Row[]) => Promise<Out[]> = async (rows) => rows as unknown as Out[],
 ): AsyncGenerator<Out[], void, undefined> {
   const load = (cursor: SeekCursor | null) => {
     const rows = fetch(cursor);
-    const out = rows.then((r) => (r.length ? hydrate(r, { after: cursor, through: cursorOf(r[r.length - 1]) }) : []));
+    const out = rows.then((r) => (r.length ? hydrate(r) : []));
     // If the caller stops early, a failure of a prefetch must not surface as an unhandled rejection.
     out.catch(() => undefined);
     return { rows, out };

@@ -1,9 +1,9 @@
 // Integration tests: links between actions and outcomes (the evidence for "what did we do that led
 // to this?") against the real test database.
 import { describe, expect, it } from "vitest";
-import { findActions, getAction } from "@/lib/actions/queries";
+import { findActions, getAction, iterateActions } from "@/lib/actions/queries";
 import { db } from "@/lib/db";
-import { findOutcomes, getOutcome } from "@/lib/outcomes/queries";
+import { findOutcomes, getOutcome, iterateOutcomes } from "@/lib/outcomes/queries";
 import { makeAction, makeLink, makeOrganization, makeOutcome } from "@/prisma/factories";
 import { auditRowsFor, expectAppError, makeActor, makeActors } from "@/tests/support/fixtures";
 import { createLink, deleteLink, updateLink } from "./mutations";
@@ -163,6 +163,62 @@ describe("[LINKS] scope of links on detail pages", () => {
     expect((await findActions({ actor: outsider, params: { q: action.title } })).rows[0].linkCount).toBe(0);
     expect((await getAction({ actor: manager, id: action.id })).links.map((l) => l.outcome.id)).toEqual([secret.id]);
     expect((await findActions({ actor: manager, params: { q: action.title } })).rows[0].linkCount).toBe(1);
+  });
+
+  it("link counts in lists and exports count only the other ends the reader may see, from both sides", async () => {
+    const { staff, otherStaff, manager } = await makeActors();
+    const mine = await makeAction(db, { createdById: staff.id });
+    const theirsRestricted = await makeAction(db, { createdById: otherStaff.id, confidentiality: "RESTRICTED" });
+    const theirsOpen = await makeAction(db, { createdById: otherStaff.id });
+    // A restricted outcome of someone else: staff see it only because it is linked to their own action.
+    const reachable = await makeOutcome(db, { createdById: otherStaff.id, confidentiality: "RESTRICTED" });
+    const secret = await makeOutcome(db, { createdById: otherStaff.id, confidentiality: "RESTRICTED" });
+    const open = await makeOutcome(db, { createdById: otherStaff.id });
+    for (const [a, o] of [
+      [mine, reachable],
+      [mine, open],
+      [theirsRestricted, open],
+      [theirsOpen, open],
+      [theirsOpen, secret],
+    ] as const)
+      await makeLink(db, { actionId: a.id, outcomeId: o.id, createdById: otherStaff.id });
+
+    const actionCounts = async (actor: typeof staff) => {
+      const ids = [mine.id, theirsOpen.id, theirsRestricted.id];
+      const listed = new Map<string, number>();
+      for (const id of ids) {
+        const row = (
+          await findActions({ actor, params: { q: (await db.action.findUniqueOrThrow({ where: { id } })).title } })
+        ).rows.find((r) => r.id === id);
+        if (row) listed.set(id, row.linkCount);
+      }
+      const exported = new Map<string, number>();
+      for await (const batch of iterateActions({ actor, params: {}, batchSize: 500 }))
+        for (const r of batch) if (ids.includes(r.id)) exported.set(r.id, r.linkCount);
+      expect(exported).toEqual(listed);
+      return Object.fromEntries(listed);
+    };
+    expect(await actionCounts(staff)).toEqual({ [mine.id]: 2, [theirsOpen.id]: 1 });
+    expect(await actionCounts(manager)).toEqual({ [mine.id]: 2, [theirsOpen.id]: 2, [theirsRestricted.id]: 1 });
+
+    const outcomeCounts = async (actor: typeof staff) => {
+      const ids = [reachable.id, secret.id, open.id];
+      const listed = new Map<string, number>();
+      for (const id of ids) {
+        const row = (
+          await findOutcomes({ actor, params: { q: (await db.outcome.findUniqueOrThrow({ where: { id } })).title } })
+        ).rows.find((r) => r.id === id);
+        if (row) listed.set(id, row.linkCount);
+      }
+      const exported = new Map<string, number>();
+      for await (const batch of iterateOutcomes({ actor, params: {}, batchSize: 500 }))
+        for (const r of batch) if (ids.includes(r.id)) exported.set(r.id, r.linkCount);
+      expect(exported).toEqual(listed);
+      return Object.fromEntries(listed);
+    };
+    // staff: `open` has three links, one of them from someone else's restricted action
+    expect(await outcomeCounts(staff)).toEqual({ [reachable.id]: 1, [open.id]: 2 });
+    expect(await outcomeCounts(manager)).toEqual({ [reachable.id]: 1, [secret.id]: 1, [open.id]: 3 });
   });
 
   it("an outcome page lists the actions that led to it in date order", async () => {

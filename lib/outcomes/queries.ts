@@ -3,7 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { toDbDate, toIsoDate } from "@/lib/dates";
 import { db } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
-import { clampBatchSize, seekAfter, seekBatches, seekThrough, type SeekKey, type SeekRange } from "@/lib/exports/keyset";
+import { clampBatchSize, seekAfter, seekBatches, type SeekKey } from "@/lib/exports/keyset";
 import { organizationsById, termsById } from "@/lib/exports/lookups";
 import { flip, keysetPage, type CursorPage } from "@/lib/list-cursor";
 import { visibleLinkCounts } from "@/lib/links/counts";
@@ -121,8 +121,9 @@ export async function findOutcomes({ actor, params }: { actor: Actor; params: un
   );
   return {
     ...page,
-    rows: page.rows.map(({ updatedAt: _u, type: { sortOrder: _t, ...type }, verification: { sortOrder: _v, ...verification }, ...r }) =>
-      toListRow({ ...r, type, verification }, linkCount.get(r.id) ?? 0),
+    rows: page.rows.map(
+      ({ updatedAt: _u, type: { sortOrder: _t, ...type }, verification: { sortOrder: _v, ...verification }, ...r }) =>
+        toListRow({ ...r, type, verification }, linkCount.get(r.id) ?? 0),
     ),
   };
 }
@@ -140,8 +141,8 @@ const SEEK: Record<(typeof OUTCOME_SORT_KEYS)[number], SeekKey<SeekRow, Prisma.O
 /**
  * Every outcome of the list (all pages) in batches: the same params, where-builder, scope and order
  * as findOutcomes, the same rows, read with keyset pagination so that memory stays flat for any
- * number of rows. Each batch is one query on Outcome (scalars only) plus the links counted under
- * linkScope for its range (see iterateActions).
+ * number of rows. Each batch is one query on Outcome (scalars only) plus its visible links, by the
+ * batch's ids (see iterateActions).
  */
 export async function* iterateOutcomes({
   actor,
@@ -169,23 +170,15 @@ export async function* iterateOutcomes({
   } as const satisfies Prisma.OutcomeSelect;
   const term = await termsById(listSelect.type.select);
   const orgs = organizationsById(listSelect.decidingBody.select);
-  const hydrate = async (
-    rows: Prisma.OutcomeGetPayload<{ select: typeof select }>[],
-    range: SeekRange,
-  ): Promise<OutcomeListRow[]> => {
-    // The batch's outcomes by their range in the list, not by id (see iterateActions).
-    const batch: Prisma.OutcomeWhereInput = {
-      AND: [where, ...(range.after ? [seekAfter(key, p.dir, range.after)] : []), seekThrough(key, p.dir, range.through)],
-    };
-    const [links] = await Promise.all([
-      db.actionOutcomeLink.groupBy({
-        by: ["outcomeId"],
-        where: { AND: [{ outcome: batch }, linkScope(actor)] },
-        _count: { _all: true },
-      }),
+  const hydrate = async (rows: Prisma.OutcomeGetPayload<{ select: typeof select }>[]): Promise<OutcomeListRow[]> => {
+    const [linkCount] = await Promise.all([
+      visibleLinkCounts(
+        actor,
+        "outcome",
+        rows.map((r) => r.id),
+      ),
       orgs.load(rows.flatMap((r) => [r.decidingBodyId, r.subjectId].filter((id): id is string => !!id))),
     ]);
-    const linkCount = new Map(links.map((l) => [l.outcomeId, l._count._all]));
     return rows.map(({ updatedAt: _u, typeId, verificationId, decidingBodyId, subjectId, ...r }) =>
       toListRow(
         {
