@@ -33,7 +33,8 @@ const runs = num("runs", 2);
 const BASE_URL = "http://localhost:3000";
 
 const host = new URL(url).hostname;
-if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) throw new Error(`Refusing to fill a non-local database (${host})`);
+if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host))
+  throw new Error(`Refusing to fill a non-local database (${host})`);
 
 async function prepare() {
   await ensureDatabase(url, { recreate: args.includes("--fresh") });
@@ -48,7 +49,9 @@ async function prepare() {
       return;
     }
     if (have > 0) {
-      console.log(`${url} holds ${have.toLocaleString("en")} generated actions, not ${actions.toLocaleString("en")}: rebuilding it.`);
+      console.log(
+        `${url} holds ${have.toLocaleString("en")} generated actions, not ${actions.toLocaleString("en")}: rebuilding it.`,
+      );
       await client.end();
       await ensureDatabase(url, { recreate: true });
       migrate(url, { quiet: true });
@@ -85,7 +88,15 @@ type Result = { rows: number; bytes: number; seconds: number };
 function copyRun(): Promise<Result> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const psql = spawn("psql", [url, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", `COPY (${COPY_QUERY}) TO STDOUT WITH (FORMAT csv, HEADER)`]);
+    const psql = spawn("psql", [
+      url,
+      "-X",
+      "-q",
+      "-v",
+      "ON_ERROR_STOP=1",
+      "-c",
+      `COPY (${COPY_QUERY}) TO STDOUT WITH (FORMAT csv, HEADER)`,
+    ]);
     let bytes = 0;
     let newlines = 0;
     psql.stdout.on("data", (chunk: Buffer) => {
@@ -112,16 +123,27 @@ async function main() {
   await prepare();
   if (args.includes("--prepare-only")) return;
   process.env.DATABASE_URL = url;
-  const [{ exportList }, { db }] = await Promise.all([import("@/lib/exports/lists"), import("@/lib/db")]);
+  const [{ exportList }, { db }, { limitHeapGrowth, HEAP_GROWING_PERCENT }] = await Promise.all([
+    import("@/lib/exports/lists"),
+    import("@/lib/db"),
+    import("@/lib/heap"),
+  ]);
+  // The heap grows as the server's does (instrumentation.ts).
+  limitHeapGrowth();
 
   // The export runs as an auditor (sees restricted rows too, like COPY's query).
-  let auditor = await db.user.findFirst({ where: { role: "AUDITOR", active: true }, select: { id: true, email: true, name: true, role: true } });
+  let auditor = await db.user.findFirst({
+    where: { role: "AUDITOR", active: true },
+    select: { id: true, email: true, name: true, role: true },
+  });
   auditor ??= await db.user.create({
     data: { email: "bench-auditor@example.org", name: "Bench Auditor", role: "AUDITOR", passwordHash: "-" },
     select: { id: true, email: true, name: true, role: true },
   });
   const total = await db.action.count({ where: { deletedAt: null } });
-  console.log(`${total.toLocaleString("en")} actions to export (deletedAt null), batches of ${batchSize}; Node ${process.version}`);
+  console.log(
+    `${total.toLocaleString("en")} actions to export (deletedAt null), batches of ${batchSize}; Node ${process.version}, heap growing ${HEAP_GROWING_PERCENT}% as the server's`,
+  );
 
   async function exportRun(): Promise<Result & { rssGrowth: number; maxRssGrowth: number }> {
     if (global.gc) global.gc();
@@ -130,7 +152,15 @@ async function main() {
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
     const started = performance.now();
-    const file = exportList({ actor: auditor!, list: "actions", format: "csv", params: {}, baseUrl: BASE_URL, locale: "en", batchSize });
+    const file = exportList({
+      actor: auditor!,
+      list: "actions",
+      format: "csv",
+      params: {},
+      baseUrl: BASE_URL,
+      locale: "en",
+      batchSize,
+    });
     const reader = file.stream.getReader();
     let bytes = 0;
     let newlines = 0;
@@ -144,7 +174,13 @@ async function main() {
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     const maxRssAfter = process.resourceUsage().maxRSS * 1024;
-    return { rows: newlines - 1, bytes, seconds, rssGrowth: peak - baseline, maxRssGrowth: Math.max(0, maxRssAfter - Math.max(maxRssBefore, baseline)) };
+    return {
+      rows: newlines - 1,
+      bytes,
+      seconds,
+      rssGrowth: peak - baseline,
+      maxRssGrowth: Math.max(0, maxRssAfter - Math.max(maxRssBefore, baseline)),
+    };
   }
 
   // Warm the caches (PostgreSQL's and the JIT's) with one COPY, then alternate.
@@ -157,16 +193,21 @@ async function main() {
     console.log(line(`COPY run ${i}`, c));
     const e = await exportRun();
     exports.push(e);
-    console.log(`${line(`export (lib) run ${i}`, e)}  RSS +${mb(e.rssGrowth)} (sampled peak), +${mb(e.maxRssGrowth)} (kernel peak)`);
+    console.log(
+      `${line(`export (lib) run ${i}`, e)}  RSS +${mb(e.rssGrowth)} (sampled peak), +${mb(e.maxRssGrowth)} (kernel peak)`,
+    );
   }
   const bestCopy = Math.max(...copies.map(rate));
   const bestExport = Math.max(...exports.map(rate));
   const worstRss = Math.max(...exports.map((e) => Math.max(e.rssGrowth, e.maxRssGrowth)));
   const ratio = bestExport / bestCopy;
   console.log("");
-  console.log(`best COPY ${bestCopy.toLocaleString("en")} rows/s, best export ${bestExport.toLocaleString("en")} rows/s: ${(ratio * 100).toFixed(0)}% of COPY (target ≥ 50%)`);
+  console.log(
+    `best COPY ${bestCopy.toLocaleString("en")} rows/s, best export ${bestExport.toLocaleString("en")} rows/s: ${(ratio * 100).toFixed(0)}% of COPY (target ≥ 50%)`,
+  );
   console.log(`largest RSS growth during an export: ${mb(worstRss)} (target < 150 MB)`);
-  if (exports.some((e) => e.rows !== total)) console.log(`WARNING: an export wrote ${exports.map((e) => e.rows).join("/")} rows, expected ${total}`);
+  if (exports.some((e) => e.rows !== total))
+    console.log(`WARNING: an export wrote ${exports.map((e) => e.rows).join("/")} rows, expected ${total}`);
   await db.$disconnect();
   process.exitCode = ratio >= 0.5 && worstRss < 150 * 2 ** 20 ? 0 : 1;
 }
