@@ -471,13 +471,14 @@ export async function generateVolume(options: VolumeOptions): Promise<VolumeSumm
            (SELECT array_agg(p."userId" ORDER BY p."userId") FROM "ActionParticipant" p WHERE p."actionId" = a."id" AND p."userId" <> a."createdById"), '{}')
         WHERE a."id" LIKE '${prefix}a%'`,
     );
-    // What the triggers skipped would have written: each action's counterpart names and each
+    // What the triggers skipped would have written: each action's counterpart names and ids and each
     // outcome's deciding body and subject names (the same expressions as the search_names migration).
     await client.query("SET session_replication_role = DEFAULT");
     await run(
       "action counterpart names",
-      `UPDATE "Action" a SET "counterpartNames" = n.names
-         FROM (SELECT ao."actionId", string_agg(organization_search_names(o), ' | ' ORDER BY o."id") AS names
+      `UPDATE "Action" a SET "counterpartNames" = n.names, "counterpartIds" = n.ids
+         FROM (SELECT ao."actionId", string_agg(organization_search_names(o), ' | ' ORDER BY o."id") AS names,
+                      array_agg(o."id" ORDER BY o."id") AS ids
                  FROM "ActionOrganization" ao JOIN "Organization" o ON o."id" = ao."organizationId"
                 WHERE ao."actionId" LIKE '${prefix}a%' GROUP BY ao."actionId") n
         WHERE a."id" = n."actionId"`,

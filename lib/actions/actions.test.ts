@@ -194,6 +194,32 @@ describe("[ACTIONS] update", () => {
     expect(detail.organizations.map((o) => o.id)).toEqual([newOrg.id]);
   });
 
+  it("the list shows the counterparts as they are after create, update and removal, in the same order as the export", async () => {
+    const staff = await makeActor("STAFF");
+    const [a, b, c] = await Promise.all([makeOrganization(db), makeOrganization(db), makeOrganization(db)]);
+    const title = `Counterparts ${uniq()}`;
+    const listed = async () => (await findActions({ actor: staff, params: { q: title } })).rows[0].organizations.map((o) => o.id);
+    const stored = async (id: string) =>
+      (await db.actionOrganization.findMany({ where: { actionId: id }, orderBy: { organizationId: "asc" } })).map(
+        (r) => r.organizationId,
+      );
+    const byId = (ids: string[]) => [...ids].sort();
+
+    const { id } = await createAction({ actor: staff, input: actionInput({ title, organizationIds: [c.id, a.id] }) });
+    expect(await listed()).toEqual(byId([a.id, c.id]));
+    await updateAction({ actor: staff, id, input: actionInput({ title, organizationIds: [b.id, c.id, a.id] }) });
+    expect(await listed()).toEqual(byId([a.id, b.id, c.id]));
+    await updateAction({ actor: staff, id, input: actionInput({ title, organizationIds: [] }) });
+    expect(await listed()).toEqual([]);
+    // kept by the database: a change made outside the app is followed too
+    await db.actionOrganization.createMany({ data: [a, b].map((o) => ({ actionId: id, organizationId: o.id })) });
+    expect(await listed()).toEqual(await stored(id));
+    expect(await listed()).toEqual(byId([a.id, b.id]));
+    await db.actionOrganization.deleteMany({ where: { organizationId: a.id } });
+    expect(await listed()).toEqual(await stored(id));
+    expect(await listed()).toEqual([b.id]);
+  });
+
   it("a save that changes nothing writes no audit row (ids in another order, blanks for nulls)", async () => {
     const staff = await makeActor("STAFF");
     const [a, b] = await Promise.all([makeOrganization(db), makeOrganization(db)]);
@@ -471,7 +497,7 @@ describe("[ACTIONS] search", () => {
 });
 
 describe("[ACTIONS] filters, sorting and pages", () => {
-  it("\"mine\" follows the author and the participants as they change, whatever a statement writes into people", async () => {
+  it('"mine" follows the author and the participants as they change, whatever a statement writes into people', async () => {
     const [a, b, c] = await Promise.all([makeActor("STAFF"), makeActor("STAFF"), makeActor("STAFF")]);
     const action = await makeAction(db, { createdById: a.id, participantIds: [b.id] });
     const mine = async () =>

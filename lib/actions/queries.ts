@@ -85,13 +85,21 @@ const listSelect = {
   needsTranslation: true,
   type: termRef,
   status: termRef,
-  organizations: { select: { organization: { select: { id: true, name: true, nameUk: true, acronym: true } } } },
+  // the counterparts' ids, kept on the action by the database (migration action_counterpart_ids);
+  // their names come from one read of the organizations (lib/exports/lookups.ts)
+  counterpartIds: true,
 } as const satisfies Prisma.ActionSelect;
+
+const counterpartSelect = { id: true, name: true, nameUk: true, acronym: true } as const satisfies Prisma.OrganizationSelect;
 
 type ListRow = Prisma.ActionGetPayload<{ select: typeof listSelect }>;
 
-type ListScalars = Omit<ListRow, "type" | "status" | "organizations">;
-type Related = { type: TermRef; status: TermRef; organizations: ListRow["organizations"][number]["organization"][] };
+type ListScalars = Omit<ListRow, "type" | "status" | "counterpartIds">;
+type Related = {
+  type: TermRef;
+  status: TermRef;
+  organizations: Prisma.OrganizationGetPayload<{ select: typeof counterpartSelect }>[];
+};
 
 /**
  * A list row from the action's own fields and its related ones, passed apart: the export builds a
@@ -114,8 +122,6 @@ const toListRow = (a: ListScalars, rel: Related, linkCount: number): ActionListR
   organizations: rel.organizations,
   linkCount,
 });
-
-const organizationsOf = (a: Pick<ListRow, "organizations">) => a.organizations.map((o) => o.organization);
 
 /** The ids of the action types a list's type or category filter names (null: every type). */
 async function actionTypeIds(p: TActionListParams): Promise<string[] | null> {
@@ -171,15 +177,19 @@ export async function findActions({ actor, params }: { actor: Actor; params: unk
     },
     sortValue: (r) => key.value({ ...r, typeOrder: r.type.sortOrder, statusOrder: r.status.sortOrder }),
   });
-  const linkCount = await visibleLinkCounts(
-    actor,
-    "action",
-    page.rows.map((r) => r.id),
-  );
+  const orgs = organizationsById(counterpartSelect);
+  const [linkCount] = await Promise.all([
+    visibleLinkCounts(
+      actor,
+      "action",
+      page.rows.map((r) => r.id),
+    ),
+    orgs.load(page.rows.flatMap((r) => r.counterpartIds)),
+  ]);
   return {
     ...page,
     rows: page.rows.map(({ type: { sortOrder: _t, ...type }, status: { sortOrder: _s, ...status }, ...r }) =>
-      toListRow(r, { type, status, organizations: organizationsOf(r) }, linkCount.get(r.id) ?? 0),
+      toListRow(r, { type, status, organizations: r.counterpartIds.map(orgs.get) }, linkCount.get(r.id) ?? 0),
     ),
   };
 }
@@ -210,10 +220,11 @@ const SEEK: Record<ActionSortKey, SeekKey<SeekRow, Prisma.ActionWhereInput>> = {
 /**
  * Every action of the list (all pages) in batches: the same params, where-builder, scope and order as
  * findActions, the same rows, read with keyset pagination so that memory stays flat for any number
- * of rows. Each batch is one query on Action (scalars only) plus the counterparts and the visible
- * outcome links of the batch's ids, each passed as one array parameter: Prisma's nested selects
- * would send the 2,000 ids as 2,000 parameters per relation, and its `_count` would aggregate the
- * whole link table for every batch (bench/export-csv.ts: 12,000 rows/s against 26,000).
+ * of rows. Each batch is one query on Action (its fields and its counterparts' ids) plus its visible
+ * outcome links, by the batch's ids passed as one array parameter (lib/links/counts.ts); the
+ * counterparts' names are read once per export. Prisma's nested selects would send the 2,000 ids as
+ * 2,000 parameters per relation, and its `_count` would aggregate the whole link table for every
+ * batch (bench/export-csv.ts: 12,000 rows/s against 26,000).
  */
 export async function* iterateActions({
   actor,
@@ -230,30 +241,23 @@ export async function* iterateActions({
   const key = SEEK[p.sort];
   const take = clampBatchSize(batchSize);
   // The list's own select, its relations read through lookups (see lib/exports/lookups.ts).
-  const { type: _type, status: _status, organizations: _organizations, ...scalars } = listSelect;
+  const { type: _type, status: _status, ...scalars } = listSelect;
   const select = { ...scalars, updatedAt: true, typeId: true, statusId: true } as const satisfies Prisma.ActionSelect;
   const term = await termsById(listSelect.type.select);
-  const orgs = organizationsById(listSelect.organizations.select.organization.select);
+  const orgs = organizationsById(counterpartSelect);
   const hydrate = async (rows: Prisma.ActionGetPayload<{ select: typeof select }>[]): Promise<ActionListRow[]> => {
-    const ids = rows.map((r) => r.id);
-    const [counterparts, linkCount] = await Promise.all([
-      // An action's counterparts are all shown (the list has no rule on them), so the batch's ids say
-      // which: one array parameter, answered from the link table's index alone.
-      db.$queryRaw<{ actionId: string; organizationId: string }[]>`
-        SELECT "actionId", "organizationId" FROM "ActionOrganization" WHERE "actionId" = ANY(${ids})`,
-      visibleLinkCounts(actor, "action", ids),
+    const [linkCount] = await Promise.all([
+      visibleLinkCounts(
+        actor,
+        "action",
+        rows.map((r) => r.id),
+      ),
+      orgs.load(rows.flatMap((r) => r.counterpartIds)),
     ]);
-    await orgs.load(counterparts.map((c) => c.organizationId));
-    const orgsOf = new Map<string, ReturnType<typeof orgs.get>[]>();
-    for (const c of counterparts) {
-      const list = orgsOf.get(c.actionId);
-      if (list) list.push(orgs.get(c.organizationId));
-      else orgsOf.set(c.actionId, [orgs.get(c.organizationId)]);
-    }
     return rows.map((r) =>
       toListRow(
         r,
-        { type: term.get(r.typeId), status: term.get(r.statusId), organizations: orgsOf.get(r.id) ?? [] },
+        { type: term.get(r.typeId), status: term.get(r.statusId), organizations: r.counterpartIds.map(orgs.get) },
         linkCount.get(r.id) ?? 0,
       ),
     );
@@ -280,7 +284,7 @@ export async function getAction({ actor, id }: { actor: Actor; id: string }): Pr
   // level by level, a query per level, and each query costs the app more than the database
   // (bench/lists.ts scenario 4: 14 queries before, 8 now). Nothing is returned unless the action
   // itself is in the actor's scope; the links carry the scope of their other end.
-  const { type: _type, status: _status, organizations: _organizations, ...scalars } = listSelect;
+  const { type: _type, status: _status, counterpartIds: _counterpartIds, ...scalars } = listSelect;
   const ofThisAction = { some: { actionId: id } };
   const [found, term, organizations, campaigns, participants, links] = await Promise.all([
     db.action.findFirst({
@@ -304,7 +308,7 @@ export async function getAction({ actor, id }: { actor: Actor; id: string }): Pr
     db.organization.findMany({
       where: { actionLinks: ofThisAction },
       orderBy: [{ name: "asc" }, { id: "asc" }],
-      select: listSelect.organizations.select.organization.select,
+      select: counterpartSelect,
     }),
     db.campaign.findMany({
       where: { actions: ofThisAction, deletedAt: null },
