@@ -1,6 +1,6 @@
 // The one place that says who may do what. Domain functions in lib/<area>/ call assertCan and the
 // scope builders; pages call can() only to hide controls they would refuse anyway.
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Role } from "@/generated/prisma/enums";
 import { forbidden } from "./errors";
 
@@ -115,6 +115,34 @@ export const outcomeScope = (actor: Actor): Prisma.OutcomeWhereInput =>
           },
         ],
       };
+
+// The same two rules as SQL conditions on a row named `alias`, for the plain queries that bypass
+// Prisma where a long id list would cost it more than the database (lib/links/counts.ts). They
+// must say exactly what actionScope and outcomeScope say: lib/permissions-sql.test.ts compares the
+// rows each lets through, for every role, on records of every confidentiality, deleted ones too.
+const sqlAlias = (alias: string) => {
+  if (!/^[a-z][a-z0-9_]*$/.test(alias)) throw new Error(`Not an SQL alias: ${alias}`);
+  return Prisma.raw(`"${alias}"`);
+};
+
+/** actionScope as a condition on the Action row `alias`. */
+export function actionScopeSql(actor: Actor, alias: string): Prisma.Sql {
+  const a = sqlAlias(alias);
+  if (can(actor, "restricted.read")) return Prisma.sql`${a}."deletedAt" IS NULL`;
+  return Prisma.sql`${a}."deletedAt" IS NULL AND (${a}."confidentiality" <> 'RESTRICTED' OR ${a}."createdById" = ${actor.id}
+    OR EXISTS (SELECT 1 FROM "ActionParticipant" ap WHERE ap."actionId" = ${a}."id" AND ap."userId" = ${actor.id}))`;
+}
+
+/** outcomeScope as a condition on the Outcome row `alias`. */
+export function outcomeScopeSql(actor: Actor, alias: string): Prisma.Sql {
+  const o = sqlAlias(alias);
+  if (can(actor, "restricted.read")) return Prisma.sql`${o}."deletedAt" IS NULL`;
+  return Prisma.sql`${o}."deletedAt" IS NULL AND (${o}."confidentiality" <> 'RESTRICTED' OR ${o}."createdById" = ${actor.id}
+    OR EXISTS (SELECT 1 FROM "ActionOutcomeLink" sl JOIN "Action" sa ON sa."id" = sl."actionId"
+                WHERE sl."outcomeId" = ${o}."id" AND sa."deletedAt" IS NULL
+                  AND (sa."createdById" = ${actor.id}
+                       OR EXISTS (SELECT 1 FROM "ActionParticipant" sp WHERE sp."actionId" = sa."id" AND sp."userId" = ${actor.id}))))`;
+}
 
 export const linkScope = (actor: Actor): Prisma.ActionOutcomeLinkWhereInput => ({
   action: actionScope(actor),
