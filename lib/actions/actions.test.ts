@@ -86,6 +86,24 @@ describe("[ACTIONS] create", () => {
     expect((await getAction({ actor: manager, id })).createdBy.id).toBe(manager.id);
   });
 
+  it("the page names the author and the participants by name, the author among them when taking part", async () => {
+    const [author, b, a] = [await makeActor("STAFF"), await makeActor("STAFF"), await makeActor("STAFF")];
+    const tag = uniq();
+    const named = async (u: { id: string }, name: string) => {
+      await db.user.update({ where: { id: u.id }, data: { name } });
+      return { id: u.id, name };
+    };
+    const [cc, bb, aa] = [await named(author, `Ccc ${tag}`), await named(b, `Bbb ${tag}`), await named(a, `Aaa ${tag}`)];
+    const { id } = await createAction({
+      actor: author,
+      input: actionInput({ title: `Visit ${tag}`, participantIds: [b.id, author.id, a.id] }),
+    });
+    const detail = await getAction({ actor: a, id });
+    expect(detail.createdBy).toEqual(cc);
+    expect(detail.participants).toEqual([aa, bb, cc]);
+    expect(detail.canEdit).toBe(true);
+  });
+
   it.each(["AUDITOR", "ADMIN"] as const)("%s cannot record an action (FORBIDDEN) and nothing is written", async (role) => {
     const actor = await makeActor(role);
     const title = `Forbidden ${uniq()}`;
