@@ -9,7 +9,7 @@ import { PrismaClient } from "@/generated/prisma/client";
 export type CapturedQuery = { sql: string; params: unknown[] };
 
 export function installCapturingClient(connectionString: string) {
-  const pool = new pg.Pool({ connectionString });
+  const pool = new pg.Pool({ connectionString, allowExitOnIdle: true });
   const client = new PrismaClient({
     adapter: new PrismaPg(pool),
     omit: { user: { passwordHash: true } },
