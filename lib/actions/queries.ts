@@ -290,7 +290,7 @@ export async function getAction({ actor, id }: { actor: Actor; id: string }): Pr
   // The action and its relations in parallel, each relation in one query (its rows by a condition
   // on the join table) and the terms from one read of the vocabulary: Prisma loads a nested select
   // level by level, a query per level, and each query costs the app more than the database
-  // (bench/lists.ts scenario 4: 14 queries before, 8 now). Nothing is returned unless the action
+  // (bench/lists.ts scenario 4: 14 queries before, 6 now). Nothing is returned unless the action
   // itself is in the actor's scope; the links carry the scope of their other end.
   const { type: _type, status: _status, counterpartIds: _counterpartIds, ...scalars } = listSelect;
   const ofThisAction = { some: { actionId: id } };

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { findActions, getAction, iterateActions } from "@/lib/actions/queries";
 import { db } from "@/lib/db";
+import type { Actor } from "@/lib/permissions";
 import { findOutcomes, getOutcome, iterateOutcomes } from "@/lib/outcomes/queries";
 import { makeAction, makeLink, makeOrganization, makeOutcome } from "@/prisma/factories";
 import { auditRowsFor, expectAppError, makeActor, makeActors } from "@/tests/support/fixtures";
@@ -151,6 +152,31 @@ describe("[LINKS] create", () => {
   });
 });
 
+type Counted = { id: string; linkCount: number };
+
+/**
+ * Each record's link count as its list shows it (found by its title) and as the export writes it;
+ * expects the two to agree and returns the list's, by id, for the records the actor sees.
+ */
+async function listedAndExported(
+  actor: Actor,
+  ids: string[],
+  titleOf: (id: string) => Promise<string>,
+  find: (o: { actor: Actor; params: unknown }) => Promise<{ rows: Counted[] }>,
+  iterate: (o: { actor: Actor; params: unknown; batchSize?: number }) => AsyncGenerator<Counted[], void, undefined>,
+): Promise<Record<string, number>> {
+  const listed = new Map<string, number>();
+  for (const id of ids) {
+    const row = (await find({ actor, params: { q: await titleOf(id) } })).rows.find((r) => r.id === id);
+    if (row) listed.set(id, row.linkCount);
+  }
+  const exported = new Map<string, number>();
+  for await (const batch of iterate({ actor, params: {}, batchSize: 500 }))
+    for (const r of batch) if (ids.includes(r.id)) exported.set(r.id, r.linkCount);
+  expect(exported).toEqual(listed);
+  return Object.fromEntries(listed);
+}
+
 describe("[LINKS] scope of links on detail pages", () => {
   it("a link to a restricted outcome is hidden from staff who cannot see that outcome, and not counted", async () => {
     const { staff, otherStaff, manager } = await makeActors();
@@ -183,39 +209,25 @@ describe("[LINKS] scope of links on detail pages", () => {
     ] as const)
       await makeLink(db, { actionId: a.id, outcomeId: o.id, createdById: otherStaff.id });
 
-    const actionCounts = async (actor: typeof staff) => {
-      const ids = [mine.id, theirsOpen.id, theirsRestricted.id];
-      const listed = new Map<string, number>();
-      for (const id of ids) {
-        const row = (
-          await findActions({ actor, params: { q: (await db.action.findUniqueOrThrow({ where: { id } })).title } })
-        ).rows.find((r) => r.id === id);
-        if (row) listed.set(id, row.linkCount);
-      }
-      const exported = new Map<string, number>();
-      for await (const batch of iterateActions({ actor, params: {}, batchSize: 500 }))
-        for (const r of batch) if (ids.includes(r.id)) exported.set(r.id, r.linkCount);
-      expect(exported).toEqual(listed);
-      return Object.fromEntries(listed);
-    };
+    const actionCounts = (actor: typeof staff) =>
+      listedAndExported(
+        actor,
+        [mine.id, theirsOpen.id, theirsRestricted.id],
+        async (id) => (await db.action.findUniqueOrThrow({ where: { id } })).title,
+        findActions,
+        iterateActions,
+      );
     expect(await actionCounts(staff)).toEqual({ [mine.id]: 2, [theirsOpen.id]: 1 });
     expect(await actionCounts(manager)).toEqual({ [mine.id]: 2, [theirsOpen.id]: 2, [theirsRestricted.id]: 1 });
 
-    const outcomeCounts = async (actor: typeof staff) => {
-      const ids = [reachable.id, secret.id, open.id];
-      const listed = new Map<string, number>();
-      for (const id of ids) {
-        const row = (
-          await findOutcomes({ actor, params: { q: (await db.outcome.findUniqueOrThrow({ where: { id } })).title } })
-        ).rows.find((r) => r.id === id);
-        if (row) listed.set(id, row.linkCount);
-      }
-      const exported = new Map<string, number>();
-      for await (const batch of iterateOutcomes({ actor, params: {}, batchSize: 500 }))
-        for (const r of batch) if (ids.includes(r.id)) exported.set(r.id, r.linkCount);
-      expect(exported).toEqual(listed);
-      return Object.fromEntries(listed);
-    };
+    const outcomeCounts = (actor: typeof staff) =>
+      listedAndExported(
+        actor,
+        [reachable.id, secret.id, open.id],
+        async (id) => (await db.outcome.findUniqueOrThrow({ where: { id } })).title,
+        findOutcomes,
+        iterateOutcomes,
+      );
     // staff: `open` has three links, one of them from someone else's restricted action
     expect(await outcomeCounts(staff)).toEqual({ [reachable.id]: 1, [open.id]: 2 });
     expect(await outcomeCounts(manager)).toEqual({ [reachable.id]: 1, [secret.id]: 1, [open.id]: 3 });
